@@ -1,0 +1,731 @@
+"""The settings schema: every option declared once, and validation of a raw TOML table into it.
+
+Each option is a dataclass field whose metadata carries its kind, bounds and description; the
+schema (`SCHEMA`) is read off those fields, so type, default, bounds and description live in one
+place. `parse_settings` turns what `tomllib` gives into `Settings`, one option at a time: a bad
+value is reported with its key path and replaced by the last good value for that option (or the
+default), and every other valid value still applies.
+
+Key paths name list entries by their position from zero: `profiles[1].block_sites` is the
+`block_sites` of the second `[[profiles]]` table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from enum import Enum, StrEnum
+from typing import Any
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)")
+
+
+class Kind(Enum):
+    """What sort of value an option holds; the value is how a message names it."""
+
+    INT = "a whole number"
+    BOOL = "true or false"
+    CHOICE = "one of the choices"
+    TIME = 'a time like "09:30"'
+    TEXT = "a non-empty text"
+    OPTIONAL_TEXT = "a non-empty text, or left out"
+    TEXT_LIST = 'a list of texts like ["a", "b"]'
+    WEEKDAYS = 'a list of days like ["mon", "tue"]'
+    WEEKDAY_MINUTES = "a table of minutes per day like { sat = 60 }"
+
+
+class _Required:
+    """Marks an option that has no default: an entry without it is not usable."""
+
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED = _Required()
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    kind: Kind
+    default: object  # REQUIRED when the option must be given
+    minimum: int | None
+    maximum: int | None
+    choices: tuple[str, ...]
+    description: str
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+@dataclass(frozen=True)
+class _Spec:
+    kind: Kind
+    minimum: int | None
+    maximum: int | None
+    choices: tuple[str, ...]
+    description: str
+
+
+def _option(
+    kind: Kind,
+    description: str,
+    *,
+    default: object = REQUIRED,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    choices: tuple[str, ...] = (),
+) -> Any:
+    """A dataclass field that is also an option of the schema."""
+    metadata = _metadata(kind, description, minimum=minimum, maximum=maximum, choices=choices)
+    if default is REQUIRED:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+def _metadata(
+    kind: Kind,
+    description: str,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    choices: tuple[str, ...] = (),
+) -> dict[str, _Spec]:
+    return {"option": _Spec(kind, minimum, maximum, choices, description)}
+
+
+@dataclass(frozen=True)
+class SessionSettings:
+    focus_minutes: int = _option(
+        Kind.INT, "length of a focus period", default=25, minimum=1, maximum=600
+    )
+    break_minutes: int = _option(
+        Kind.INT, "length of a short break", default=5, minimum=1, maximum=120
+    )
+    long_break_minutes: int = _option(
+        Kind.INT, "length of a long break", default=15, minimum=1, maximum=240
+    )
+    long_break_every: int = _option(
+        Kind.INT, "a long break after this many focus periods", default=4, minimum=1, maximum=12
+    )
+    cycles: int = _option(
+        Kind.INT, "focus periods in one session", default=4, minimum=1, maximum=24
+    )
+    strict: bool = _option(Kind.BOOL, "start sessions in strict mode", default=False)
+
+    @classmethod
+    def defaults(cls) -> SessionSettings:
+        return cls()
+
+
+@dataclass(frozen=True)
+class StrictSettings:
+    emergency_exits_per_week: int = _option(
+        Kind.INT, "ways out of a strict session each week", default=2, minimum=0, maximum=14
+    )
+    emergency_wait_seconds: int = _option(
+        Kind.INT, "the wait before an emergency exit", default=30, minimum=5, maximum=600
+    )
+
+    @classmethod
+    def defaults(cls) -> StrictSettings:
+        return cls()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a focus session blocks."""
+
+    name: str = _option(Kind.TEXT, "the profile's name, unique")
+    block_apps: tuple[str, ...] = _option(
+        Kind.TEXT_LIST, "executable names or WM_CLASS, case-insensitive", default=()
+    )
+    block_sites: tuple[str, ...] = _option(Kind.TEXT_LIST, "sites such as x.com", default=())
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A daily time budget shared by some apps and sites."""
+
+    name: str = _option(Kind.TEXT, "the limit's name, unique")
+    daily_minutes: int = _option(
+        Kind.INT, "minutes a day across its apps and sites", minimum=0, maximum=1440
+    )
+    apps: tuple[str, ...] = _option(Kind.TEXT_LIST, "apps that count", default=())
+    sites: tuple[str, ...] = _option(Kind.TEXT_LIST, "sites that count", default=())
+    weekdays: dict[str, int] = field(
+        default_factory=dict,
+        metadata=_metadata(
+            Kind.WEEKDAY_MINUTES,
+            "minutes on particular days, instead of daily_minutes",
+            minimum=0,
+            maximum=1440,
+        ),
+    )
+
+    def minutes_on(self, weekday: int) -> int:
+        """The budget for a day of the week (Monday is 0)."""
+        return self.weekdays.get(WEEKDAYS[weekday], self.daily_minutes)
+
+
+@dataclass(frozen=True)
+class ScheduleRule:
+    """A recurring block: on `days`, from `start` until `end` (the next day when end <= start)."""
+
+    name: str = _option(Kind.TEXT, "the schedule's name, unique")
+    days: tuple[str, ...] = _option(Kind.WEEKDAYS, "days it starts on: mon, tue, ... sun")
+    start: str = _option(Kind.TIME, 'start time, "HH:MM"')
+    end: str = _option(Kind.TIME, 'end time, "HH:MM"; at or before start means the next day')
+    profile: str | None = _option(Kind.OPTIONAL_TEXT, "the profile it blocks with", default=None)
+    strict: bool = _option(Kind.BOOL, "run it in strict mode", default=False)
+    enabled: bool = _option(Kind.BOOL, "whether it runs at all", default=True)
+
+    @property
+    def weekday_numbers(self) -> tuple[int, ...]:
+        """The start days as numbers, Monday is 0 (as `datetime.weekday()`)."""
+        return tuple(WEEKDAYS.index(d) for d in self.days)
+
+    @property
+    def start_time(self) -> time:
+        return parse_time(self.start)
+
+    @property
+    def end_time(self) -> time:
+        return parse_time(self.end)
+
+    @property
+    def ends_next_day(self) -> bool:
+        return self.end_time <= self.start_time
+
+    @property
+    def duration(self) -> timedelta:
+        start = timedelta(hours=self.start_time.hour, minutes=self.start_time.minute)
+        end = timedelta(hours=self.end_time.hour, minutes=self.end_time.minute)
+        if self.ends_next_day:
+            end += timedelta(days=1)
+        return end - start
+
+    def active_at(self, moment: datetime) -> bool:
+        """Whether a block of this rule covers a local wall-clock moment (ignores `enabled`)."""
+        naive = moment.replace(tzinfo=None)
+        for back in (0, 1):
+            day = naive.date() - timedelta(days=back)
+            if day.weekday() not in self.weekday_numbers:
+                continue
+            begins = datetime.combine(day, self.start_time)
+            if begins <= naive < begins + self.duration:
+                return True
+        return False
+
+
+class MetricsMode(StrEnum):
+    ALWAYS = "always"
+    FOCUS = "focus"
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class MetricsSettings:
+    hide: str = _option(
+        Kind.CHOICE,
+        'hide likes and counts: "always", "focus" (only during sessions) or "never"',
+        default=MetricsMode.ALWAYS.value,
+        choices=tuple(m.value for m in MetricsMode),
+    )
+
+    @property
+    def mode(self) -> MetricsMode:
+        return MetricsMode(self.hide)
+
+    @classmethod
+    def defaults(cls) -> MetricsSettings:
+        return cls()
+
+
+@dataclass(frozen=True)
+class GeneralSettings:
+    day_starts_at: str = _option(
+        Kind.TIME, "when a new day begins for limits and statistics", default="04:00"
+    )
+    idle_minutes: int = _option(
+        Kind.INT, "no input for this long counts as away", default=2, minimum=1, maximum=120
+    )
+    language: str = _option(
+        Kind.CHOICE, '"system", "en" or "nl"', default="system", choices=("system", "en", "nl")
+    )
+    reduce_motion: bool = _option(Kind.BOOL, "no animations", default=False)
+
+    @property
+    def day_start_time(self) -> time:
+        return parse_time(self.day_starts_at)
+
+    @classmethod
+    def defaults(cls) -> GeneralSettings:
+        return cls()
+
+
+@dataclass(frozen=True)
+class Settings:
+    session: SessionSettings = field(default_factory=SessionSettings)
+    strict: StrictSettings = field(default_factory=StrictSettings)
+    profiles: tuple[Profile, ...] = ()
+    limits: tuple[Limit, ...] = ()
+    schedules: tuple[ScheduleRule, ...] = ()
+    metrics: MetricsSettings = field(default_factory=MetricsSettings)
+    general: GeneralSettings = field(default_factory=GeneralSettings)
+
+    @classmethod
+    def defaults(cls) -> Settings:
+        return cls()
+
+    def profile(self, name: str) -> Profile | None:
+        """The profile called `name`; case is ignored when no name matches exactly."""
+        for p in self.profiles:
+            if p.name == name:
+                return p
+        folded = name.casefold()
+        for p in self.profiles:
+            if p.name.casefold() == folded:
+                return p
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as plain TOML-ready data; absent optional values are left out."""
+        return {
+            s.name: (
+                [_entry_to_dict(s, e) for e in getattr(self, s.name)]
+                if s.many
+                else _entry_to_dict(s, getattr(self, s.name))
+            )
+            for s in SCHEMA
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    """A table of the config file (`many`: an array of tables, one entry per `[[name]]`)."""
+
+    name: str
+    cls: type[Any]
+    many: bool
+    noun: str  # what one entry is called in messages
+    options: tuple[Option, ...]
+
+    def option(self, key: str) -> Option | None:
+        for o in self.options:
+            if o.key == key:
+                return o
+        return None
+
+
+def _options_of(cls: type[Any]) -> tuple[Option, ...]:
+    options: list[Option] = []
+    for f in dataclasses.fields(cls):
+        spec: _Spec = f.metadata["option"]
+        if f.default is not dataclasses.MISSING:
+            default: object = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = REQUIRED
+        options.append(
+            Option(
+                f.name, spec.kind, default, spec.minimum, spec.maximum, spec.choices,
+                spec.description,
+            )
+        )  # fmt: skip
+    return tuple(options)
+
+
+def _section(name: str, cls: type[Any], many: bool, noun: str) -> Section:
+    return Section(name, cls, many, noun, _options_of(cls))
+
+
+SCHEMA: tuple[Section, ...] = (
+    _section("session", SessionSettings, False, "session"),
+    _section("strict", StrictSettings, False, "strict"),
+    _section("profiles", Profile, True, "profile"),
+    _section("limits", Limit, True, "limit"),
+    _section("schedules", ScheduleRule, True, "schedule"),
+    _section("metrics", MetricsSettings, False, "metrics"),
+    _section("general", GeneralSettings, False, "general"),
+)
+
+
+def section(name: str) -> Section:
+    for s in SCHEMA:
+        if s.name == name:
+            return s
+    raise KeyError(name)
+
+
+def parse_time(text: str) -> time:
+    """Parse "HH:MM" into a time; raises ValueError otherwise."""
+    m = _TIME.fullmatch(text)
+    if m is None:
+        raise ValueError(f"not a time: {text!r}")
+    return time(int(m["h"]), int(m["m"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+
+KeyPath = tuple[str | int, ...]
+
+
+def render_key(path: KeyPath) -> str:
+    """("profiles", 1, "name") -> "profiles[1].name"."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """One thing wrong in the raw settings; `message` reads after the key."""
+
+    path: KeyPath
+    message: str
+
+    @property
+    def key(self) -> str:
+        return render_key(self.path)
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.message}"
+
+
+@dataclass(frozen=True)
+class ParsedSettings:
+    settings: Settings
+    problems: tuple[SettingsProblem, ...]
+    # For each list section, the position in the raw list of every entry kept (-1: not from it).
+    positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+class _Invalid(ValueError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def show(value: object) -> str:
+    """A value as it would be written in TOML, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{escaped}"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(show(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{k} = {show(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, time):
+        return value.isoformat()
+    return str(value)
+
+
+def _or_list(items: Sequence[str]) -> str:
+    shown = [show(i) for i in items]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+def _whole_number(value: object, minimum: int | None, maximum: int | None) -> int:
+    expected = "a whole number"
+    if minimum is not None and maximum is not None:
+        expected = f"a whole number between {minimum} and {maximum}"
+    elif minimum is not None:
+        expected = f"a whole number of at least {minimum}"
+    # bool is an int subclass in Python: `true` must not pass as 1.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Invalid(f"must be {expected}, got {show(value)}")
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise _Invalid(f"must be {expected}, got {show(value)}")
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _Invalid(f"must be {Kind.TEXT.value}, got {show(value)}")
+    return value.strip()
+
+
+def _time_text(value: object) -> str:
+    # An unquoted TOML local time (09:30:00) arrives as datetime.time; accept it when whole minutes.
+    if isinstance(value, time) and value.tzinfo is None and value.second == value.microsecond == 0:
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, str):
+        try:
+            t = parse_time(value.strip())
+        except ValueError:
+            pass
+        else:
+            return f"{t.hour:02d}:{t.minute:02d}"
+    raise _Invalid(f"must be {Kind.TIME.value}, got {show(value)}")
+
+
+def check_value(option: Option, value: object) -> object:
+    """The value in its normal form; ValueError (message reads after the key) if it is invalid.
+
+    Not for WEEKDAY_MINUTES, which is checked day by day.
+    """
+    kind = option.kind
+    if kind is Kind.INT:
+        return _whole_number(value, option.minimum, option.maximum)
+    if kind is Kind.BOOL:
+        if not isinstance(value, bool):
+            raise _Invalid(f"must be true or false, got {show(value)}")
+        return value
+    if kind is Kind.CHOICE:
+        if not isinstance(value, str) or value not in option.choices:
+            raise _Invalid(f"must be {_or_list(option.choices)}, got {show(value)}")
+        return value
+    if kind is Kind.TIME:
+        return _time_text(value)
+    if kind in (Kind.TEXT, Kind.OPTIONAL_TEXT):
+        return _text(value)
+    if kind is Kind.TEXT_LIST:
+        if not isinstance(value, list | tuple):
+            raise _Invalid(f"must be {kind.value}, got {show(value)}")
+        items: list[str] = []
+        for n, item in enumerate(value, start=1):
+            try:
+                items.append(_text(item))
+            except _Invalid as e:
+                raise _Invalid(f"has item {n} that {e.message}") from None
+        return tuple(items)
+    if kind is Kind.WEEKDAYS:
+        if not isinstance(value, list | tuple) or not value:
+            raise _Invalid(f"must be {kind.value}, got {show(value)}")
+        days: set[str] = set()
+        for item in value:
+            day = item.strip().lower()[:3] if isinstance(item, str) else None
+            if day not in WEEKDAYS or not _is_day_name(item):
+                raise _Invalid(f"must list days among {_or_list(WEEKDAYS)}, got {show(item)}")
+            days.add(day)
+        return tuple(d for d in WEEKDAYS if d in days)
+    raise AssertionError(f"no check for {kind}")  # WEEKDAY_MINUTES is checked key by key
+
+
+_FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _is_day_name(item: object) -> bool:
+    if not isinstance(item, str):
+        return False
+    word = item.strip().lower()
+    return word in WEEKDAYS or word in _FULL_DAY_NAMES
+
+
+def _unknown(path: KeyPath, known: Sequence[str]) -> SettingsProblem:
+    name = str(path[-1])
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    return SettingsProblem(path, f"is an unknown option, ignored{hint}")
+
+
+class _Parser:
+    """Walks a raw table once, collecting problems as it goes."""
+
+    def __init__(self, fallback: Settings) -> None:
+        self.fallback = fallback
+        self.problems: list[SettingsProblem] = []
+        # Position in the file of each entry kept, per list section, so messages point at it.
+        self.kept: dict[str, list[int]] = {s.name: [] for s in SCHEMA if s.many}
+
+    def problem(self, path: KeyPath, message: str) -> None:
+        self.problems.append(SettingsProblem(path, message))
+
+    def settings(self, raw: Mapping[str, object]) -> Settings:
+        values: dict[str, Any] = {}
+        for key in raw:
+            if not isinstance(key, str) or all(s.name != key for s in SCHEMA):
+                self.problems.append(_unknown((str(key),), [s.name for s in SCHEMA]))
+        for sec in SCHEMA:
+            old = getattr(self.fallback, sec.name)
+            if sec.name not in raw:
+                values[sec.name] = sec.cls() if not sec.many else ()
+            elif sec.many:
+                values[sec.name] = self.entries(sec, raw[sec.name], old)
+            else:
+                values[sec.name] = self.table(sec, raw[sec.name], old)
+        parsed = Settings(**values)
+        return self.check_references(parsed)
+
+    def table(self, sec: Section, raw: object, old: Any) -> Any:
+        path: KeyPath = (sec.name,)
+        if not isinstance(raw, Mapping):
+            self.problem(path, f"must be a table written [{sec.name}], got {show(raw)} (ignored)")
+            return old
+        values: dict[str, Any] = {}
+        for key in raw:
+            if sec.option(key) is None:
+                self.problems.append(_unknown((*path, key), [o.key for o in sec.options]))
+        for option in sec.options:
+            fallback = getattr(old, option.key)
+            if option.key not in raw:
+                values[option.key] = option.default
+                continue
+            try:
+                values[option.key] = check_value(option, raw[option.key])
+            except _Invalid as e:
+                self.problem((*path, option.key), f"{e.message} (using {show(fallback)})")
+                values[option.key] = fallback
+        return sec.cls(**values)
+
+    def entries(self, sec: Section, raw: object, old: tuple[Any, ...]) -> tuple[Any, ...]:
+        path: KeyPath = (sec.name,)
+        if not isinstance(raw, list):
+            self.problem(
+                path,
+                f"must be a list of [[{sec.name}]] tables, got {show(raw)}"
+                + (f" (using the last good {sec.name})" if old else " (ignored)"),
+            )
+            self.kept[sec.name] = [-1] * len(old)
+            return old
+        entries: list[Any] = []
+        seen: set[str] = set()
+        for index, item in enumerate(raw):
+            entry = self.entry(sec, (sec.name, index), item, old)
+            if entry is None:
+                continue
+            folded = entry.name.casefold()
+            if folded in seen:
+                self.problem(
+                    (sec.name, index, "name"),
+                    f"repeats the name {show(entry.name)} of an earlier {sec.noun}"
+                    f" (this {sec.noun} is ignored)",
+                )
+                continue
+            seen.add(folded)
+            entries.append(entry)
+            self.kept[sec.name].append(index)
+        return tuple(entries)
+
+    def entry(self, sec: Section, path: KeyPath, raw: object, old: tuple[Any, ...]) -> Any:
+        ignored = f"(this {sec.noun} is ignored)"
+        if not isinstance(raw, Mapping):
+            self.problem(path, f"must be a table with a name, got {show(raw)} {ignored}")
+            return None
+        name_option = sec.options[0]
+        try:
+            name = check_value(name_option, raw.get("name"))
+        except _Invalid as e:
+            given = "is missing" if "name" not in raw else e.message
+            self.problem((*path, "name"), f"{given} {ignored}")
+            return None
+        assert isinstance(name, str)
+        previous = next((o for o in old if o.name == name), None)
+        for key in raw:
+            if sec.option(key) is None:
+                self.problems.append(_unknown((*path, key), [o.key for o in sec.options]))
+        values: dict[str, Any] = {"name": name}
+        for option in sec.options[1:]:
+            fallback = getattr(previous, option.key) if previous is not None else option.default
+            if option.key not in raw:
+                if option.required:
+                    self.problem((*path, option.key), f"is missing {ignored}")
+                    return None
+                values[option.key] = option.default
+                continue
+            if option.kind is Kind.WEEKDAY_MINUTES:
+                values[option.key] = self.weekday_minutes(
+                    option, (*path, option.key), raw[option.key], fallback
+                )
+                continue
+            try:
+                values[option.key] = check_value(option, raw[option.key])
+            except _Invalid as e:
+                if fallback is REQUIRED:
+                    self.problem((*path, option.key), f"{e.message} {ignored}")
+                    return None
+                self.problem((*path, option.key), f"{e.message} (using {_shown(fallback)})")
+                values[option.key] = fallback
+        return sec.cls(**values)
+
+    def weekday_minutes(
+        self, option: Option, path: KeyPath, raw: object, fallback: object
+    ) -> dict[str, int]:
+        old: dict[str, int] = dict(fallback) if isinstance(fallback, dict) else {}
+        if not isinstance(raw, Mapping):
+            self.problem(path, f"must be {option.kind.value}, got {show(raw)} (ignored)")
+            return old
+        result: dict[str, int] = {}
+        for key, value in raw.items():
+            if key not in WEEKDAYS:
+                self.problem((*path, key), f"is not a day: use {_or_list(WEEKDAYS)} (ignored)")
+                continue
+            try:
+                result[key] = _whole_number(value, option.minimum, option.maximum)
+            except _Invalid as e:
+                if key in old:
+                    self.problem((*path, key), f"{e.message} (using {old[key]})")
+                    result[key] = old[key]
+                else:
+                    self.problem((*path, key), f"{e.message} (using daily_minutes)")
+        return {d: result[d] for d in WEEKDAYS if d in result}
+
+    def check_references(self, parsed: Settings) -> Settings:
+        """A schedule may only name a profile that exists."""
+        schedules: list[ScheduleRule] = []
+        for rule, index in zip(parsed.schedules, self.kept["schedules"], strict=True):
+            if rule.profile is not None and parsed.profile(rule.profile) is None:
+                self.problem(
+                    ("schedules", index, "profile"),
+                    f"names no profile you have, got {show(rule.profile)} (using none)",
+                )
+                rule = dataclasses.replace(rule, profile=None)
+            schedules.append(rule)
+        return dataclasses.replace(parsed, schedules=tuple(schedules))
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, tuple) and not value:
+        return "an empty list"
+    return show(value)
+
+
+def parse_settings(raw: Mapping[str, object], fallback: Settings | None = None) -> ParsedSettings:
+    """Validate a raw table (as tomllib gives it) into Settings, option by option.
+
+    A bad value is replaced by its value in `fallback` (the last good settings) when given, else
+    by the default; list entries are matched to the fallback's by name.
+    """
+    parser = _Parser(fallback if fallback is not None else Settings())
+    settings = parser.settings(raw)
+    positions = {name: tuple(kept) for name, kept in parser.kept.items()}
+    return ParsedSettings(settings, tuple(parser.problems), positions)
+
+
+def _entry_to_dict(sec: Section, entry: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for option in sec.options:
+        value = getattr(entry, option.key)
+        if value is None or (option.kind is Kind.WEEKDAY_MINUTES and not value):
+            continue
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, dict):
+            value = dict(value)
+        out[option.key] = value
+    return out
+
+
+def settings_problems(settings: Settings) -> tuple[SettingsProblem, ...]:
+    """What is wrong with settings built in code (for example by the settings window)."""
+    return parse_settings(settings.to_dict()).problems

@@ -1,0 +1,652 @@
+"""The settings window: session lengths, strict mode, profiles and schedules, into config.toml.
+
+It edits drafts and writes them through `ConfigStore.save`, which keeps the user's comments. When
+the file on disk has a syntax error the window says so plainly and writes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from focusapp.core.settings import (
+    WEEKDAYS,
+    Profile,
+    ScheduleRule,
+    SessionSettings,
+    Settings,
+    StrictSettings,
+    section,
+    settings_problems,
+)
+from focusapp.store.config import ConfigBroken, ConfigStore, LoadResult
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_TIME_FORMAT = "HH:mm"
+_keys = itertools.count(1)
+
+
+@dataclass(eq=False)
+class _ProfileDraft:
+    name: str
+    apps: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    key: int = field(default_factory=lambda: next(_keys))
+
+    def profile(self) -> Profile:
+        return Profile(self.name.strip(), tuple(self.apps), tuple(self.sites))
+
+
+@dataclass(eq=False)
+class _ScheduleDraft:
+    name: str
+    days: set[str]
+    start: str
+    end: str
+    profile: _ProfileDraft | None = None
+    strict: bool = False
+    enabled: bool = True
+
+    def rule(self) -> ScheduleRule:
+        return ScheduleRule(
+            self.name.strip(),
+            tuple(d for d in WEEKDAYS if d in self.days),
+            self.start,
+            self.end,
+            self.profile.name.strip() if self.profile else None,
+            self.strict,
+            self.enabled,
+        )
+
+
+def _lines(text: str) -> list[str]:
+    """One entry per line; blank lines and stray spaces do not count."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
+
+
+def _unique_name(stem: str, taken: list[str]) -> str:
+    folded = {t.strip().casefold() for t in taken}
+    for n in itertools.count(1):
+        name = stem if n == 1 else f"{stem} {n}"
+        if name.casefold() not in folded:
+            return name
+    raise AssertionError("unreachable")
+
+
+class _Notice(QLabel):
+    """A quiet box for things the user should read: framed in the palette's own colours."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "QLabel#notice { border: 1px solid palette(mid); border-radius: 6px;"
+            " padding: 8px; background: palette(alternate-base); }"
+        )
+        self.setAccessibleName("Notes about your settings")
+        self.hide()
+
+    def say(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        self.setAccessibleDescription(text)
+
+
+class _SessionsPage(QWidget):
+    def __init__(self, session: SessionSettings, strict: StrictSettings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._strict = strict
+        self.spins: dict[str, QSpinBox] = {}
+
+        lengths = QGroupBox("Lengths", self)
+        form = QFormLayout(lengths)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        rows = (
+            ("session", "focus_minutes", "&Focus length", " min"),
+            ("session", "break_minutes", "Short &break", " min"),
+            ("session", "long_break_minutes", "&Long break", " min"),
+            ("session", "long_break_every", "Long break &every", " focus periods"),
+            ("session", "cycles", "&Cycles (focus periods per session)", ""),
+        )
+        for sec_name, key, label, suffix in rows:
+            form.addRow(*self._spin_row(lengths, sec_name, key, label, suffix, session))
+
+        self.strict_box = QCheckBox("Start sessions in s&trict mode", lengths)
+        self.strict_box.setChecked(session.strict)
+        self.strict_box.setAccessibleName("Start sessions in strict mode")
+        self.strict_box.setToolTip("Pause and Stop stay off until a strict session ends.")
+        form.addRow(self.strict_box)
+
+        exits = QGroupBox("Strict mode", self)
+        exits_form = QFormLayout(exits)
+        exits_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for key, label, suffix in (
+            ("emergency_exits_per_week", "Emergency e&xits per week", ""),
+            ("emergency_wait_seconds", "&Wait before an exit", " s"),
+        ):
+            exits_form.addRow(*self._spin_row(exits, "strict", key, label, suffix, strict))
+        hint = QLabel(
+            "An emergency exit is always there. The short wait gives you a moment to decide.",
+            exits,
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # the palette's muted text, without hard-coding a colour
+        exits_form.addRow(hint)
+
+        # One label column for both boxes, so the fields line up.
+        column = [f.labelForField(spin) for f in (form, exits_form) for spin in self.spins.values()]
+        found = [w for w in column if w is not None]
+        width = max(w.sizeHint().width() for w in found)
+        for w in found:
+            w.setMinimumWidth(width)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(lengths)
+        layout.addWidget(exits)
+        layout.addStretch(1)
+
+    def _spin_row(
+        self,
+        parent: QWidget,
+        sec_name: str,
+        key: str,
+        label: str,
+        suffix: str,
+        values: object,
+    ) -> tuple[QLabel, QSpinBox]:
+        option = section(sec_name).option(key)
+        assert option is not None and option.minimum is not None and option.maximum is not None
+        spin = QSpinBox(parent)
+        spin.setRange(option.minimum, option.maximum)
+        spin.setSuffix(suffix)
+        spin.setMinimumWidth(160)
+        spin.setValue(getattr(values, key))
+        spin.setAccessibleName(label.replace("&", ""))
+        spin.setToolTip(option.description[:1].upper() + option.description[1:] + ".")
+        self.spins[key] = spin
+        return _labelled(label, spin, parent), spin
+
+    def values(self) -> tuple[SessionSettings, StrictSettings]:
+        def spun(values: object) -> dict[str, int]:
+            return {k: spin.value() for k, spin in self.spins.items() if hasattr(values, k)}
+
+        session = dataclasses.replace(
+            self._session, **spun(self._session), strict=self.strict_box.isChecked()
+        )
+        return session, dataclasses.replace(self._strict, **spun(self._strict))
+
+
+class _ListWithButtons(QWidget):
+    """A list of names with Add and Remove under it."""
+
+    def __init__(self, noun: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(f"{noun.capitalize()}s")
+        self.add_button = QPushButton(f"&Add {noun}", self)
+        self.add_button.setAccessibleName(f"Add a {noun}")
+        self.add_button.setAutoDefault(False)
+        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button.setAccessibleName(f"Remove the selected {noun}")
+        self.remove_button.setAutoDefault(False)
+        self.label = _labelled(f"Your {noun}s", self.list, self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+
+class _ProfilesPage(QWidget):
+    changed = Signal()  # names or the set of profiles changed
+
+    def __init__(self, profiles: list[_ProfileDraft], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.profiles = profiles
+        self.side = _ListWithButtons("profile", self)
+
+        self.editor = QWidget(self)
+        self.name_edit = QLineEdit(self.editor)
+        self.name_edit.setAccessibleName("Profile name")
+        self.apps_edit = QPlainTextEdit(self.editor)
+        self.apps_edit.setAccessibleName("Apps to block, one per line")
+        self.apps_edit.setPlaceholderText("discord\ntelegram-desktop")
+        self.apps_edit.setTabChangesFocus(True)
+        self.sites_edit = QPlainTextEdit(self.editor)
+        self.sites_edit.setAccessibleName("Sites to block, one per line")
+        self.sites_edit.setPlaceholderText("tiktok.com\ninstagram.com")
+        self.sites_edit.setTabChangesFocus(True)
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_labelled("&Name", self.name_edit, self.editor), self.name_edit)
+        form.addRow(_labelled("Bloc&k apps", self.apps_edit, self.editor), self.apps_edit)
+        form.addRow(_labelled("Block si&tes", self.sites_edit, self.editor), self.sites_edit)
+        hint = QLabel(
+            "One per line. Apps by program name or window class; sites by address, like x.com.",
+            self.editor,
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        form.addRow(hint)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.side, 2)
+        layout.addWidget(self.editor, 3)
+        QWidget.setTabOrder(self.side.list, self.side.add_button)
+        QWidget.setTabOrder(self.side.add_button, self.side.remove_button)
+        QWidget.setTabOrder(self.side.remove_button, self.name_edit)
+        QWidget.setTabOrder(self.name_edit, self.apps_edit)
+        QWidget.setTabOrder(self.apps_edit, self.sites_edit)
+
+        for p in profiles:
+            self.side.list.addItem(p.name)
+        self.side.list.currentRowChanged.connect(self._show)
+        self.side.add_button.clicked.connect(self.add)
+        self.side.remove_button.clicked.connect(self.remove_current)
+        self.name_edit.textEdited.connect(self._rename)
+        self.apps_edit.textChanged.connect(self._store_lists)
+        self.sites_edit.textChanged.connect(self._store_lists)
+        self.side.list.setCurrentRow(0 if profiles else -1)
+        self._show(self.side.list.currentRow())
+
+    def current(self) -> _ProfileDraft | None:
+        row = self.side.list.currentRow()
+        return self.profiles[row] if 0 <= row < len(self.profiles) else None
+
+    def add(self) -> None:
+        draft = _ProfileDraft(_unique_name("New profile", [p.name for p in self.profiles]))
+        self.profiles.append(draft)
+        self.side.list.addItem(draft.name)
+        self.side.list.setCurrentRow(len(self.profiles) - 1)
+        self.changed.emit()
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
+
+    def remove_current(self) -> None:
+        row = self.side.list.currentRow()
+        if not 0 <= row < len(self.profiles):
+            return
+        del self.profiles[row]
+        self.side.list.takeItem(row)
+        self.changed.emit()
+        self._show(self.side.list.currentRow())
+
+    def _show(self, row: int) -> None:
+        draft = self.profiles[row] if 0 <= row < len(self.profiles) else None
+        self.editor.setEnabled(draft is not None)
+        self.side.remove_button.setEnabled(draft is not None)
+        for widget in (self.name_edit, self.apps_edit, self.sites_edit):
+            widget.blockSignals(True)
+        self.name_edit.setText(draft.name if draft else "")
+        self.apps_edit.setPlainText("\n".join(draft.apps) if draft else "")
+        self.sites_edit.setPlainText("\n".join(draft.sites) if draft else "")
+        for widget in (self.name_edit, self.apps_edit, self.sites_edit):
+            widget.blockSignals(False)
+
+    def _rename(self, text: str) -> None:
+        draft = self.current()
+        if draft is None:
+            return
+        draft.name = text
+        item = self.side.list.currentItem()
+        if item is not None:
+            item.setText(text)
+        self.changed.emit()
+
+    def _store_lists(self) -> None:
+        draft = self.current()
+        if draft is not None:
+            draft.apps = _lines(self.apps_edit.toPlainText())
+            draft.sites = _lines(self.sites_edit.toPlainText())
+
+
+class _SchedulesPage(QWidget):
+    def __init__(
+        self, schedules: list[_ScheduleDraft], profiles: list[_ProfileDraft], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.schedules = schedules
+        self.profiles = profiles
+        self.side = _ListWithButtons("schedule", self)
+
+        self.editor = QWidget(self)
+        self.name_edit = QLineEdit(self.editor)
+        self.name_edit.setAccessibleName("Schedule name")
+        days = QWidget(self.editor)
+        days_layout = QHBoxLayout(days)
+        days_layout.setContentsMargins(0, 0, 0, 0)
+        self.day_boxes: dict[str, QCheckBox] = {}
+        for day, full in zip(WEEKDAYS, _DAY_NAMES, strict=True):
+            box = QCheckBox(full[:3], days)
+            box.setAccessibleName(full)
+            self.day_boxes[day] = box
+            days_layout.addWidget(box)
+        days_layout.addStretch(1)
+        self.start_edit = QTimeEdit(self.editor)
+        self.start_edit.setDisplayFormat(_TIME_FORMAT)
+        self.start_edit.setAccessibleName("Starts at")
+        self.end_edit = QTimeEdit(self.editor)
+        self.end_edit.setDisplayFormat(_TIME_FORMAT)
+        self.end_edit.setAccessibleName("Ends at")
+        self.overnight = QLabel(self.editor)
+        self.overnight.setEnabled(False)
+        self.profile_box = QComboBox(self.editor)
+        self.profile_box.setAccessibleName("Profile to block with")
+        self.strict_box = QCheckBox("Stri&ct: no pause or stop while it runs", self.editor)
+        self.strict_box.setAccessibleName("Strict")
+        self.enabled_box = QCheckBox("&On: this schedule runs", self.editor)
+        self.enabled_box.setAccessibleName("Enabled")
+
+        times = QHBoxLayout()
+        times.addWidget(self.start_edit)
+        times.addWidget(_labelled("un&til", self.end_edit, self.editor))
+        times.addWidget(self.end_edit)
+        times.addWidget(self.overnight, 1)
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_labelled("&Name", self.name_edit, self.editor), self.name_edit)
+        days_label = _labelled("&Days", self.day_boxes["mon"], self.editor)
+        form.addRow(days_label, days)
+        form.addRow(_labelled("&From", self.start_edit, self.editor), times)
+        form.addRow(_labelled("Block &with", self.profile_box, self.editor), self.profile_box)
+        form.addRow(self.strict_box)
+        form.addRow(self.enabled_box)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.side, 2)
+        layout.addWidget(self.editor, 3)
+        order: list[QWidget] = [
+            self.side.list,
+            self.side.add_button,
+            self.side.remove_button,
+            self.name_edit,
+            *self.day_boxes.values(),
+            self.start_edit,
+            self.end_edit,
+            self.profile_box,
+            self.strict_box,
+            self.enabled_box,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+        for s in schedules:
+            self.side.list.addItem(s.name)
+        self.side.list.currentRowChanged.connect(self._show)
+        self.side.add_button.clicked.connect(self.add)
+        self.side.remove_button.clicked.connect(self.remove_current)
+        self.name_edit.textEdited.connect(self._rename)
+        for box in self.day_boxes.values():
+            box.toggled.connect(self._store)
+        self.start_edit.timeChanged.connect(self._store)
+        self.end_edit.timeChanged.connect(self._store)
+        self.profile_box.currentIndexChanged.connect(self._store)
+        self.strict_box.toggled.connect(self._store)
+        self.enabled_box.toggled.connect(self._store)
+        self.refresh_profiles()
+        self.side.list.setCurrentRow(0 if schedules else -1)
+        self._show(self.side.list.currentRow())
+
+    def current(self) -> _ScheduleDraft | None:
+        row = self.side.list.currentRow()
+        return self.schedules[row] if 0 <= row < len(self.schedules) else None
+
+    def refresh_profiles(self) -> None:
+        """Follow the profiles tab: new names, renames and removals."""
+        for s in self.schedules:
+            if s.profile is not None and all(s.profile is not p for p in self.profiles):
+                s.profile = None
+        self.profile_box.blockSignals(True)
+        self.profile_box.clear()
+        self.profile_box.addItem("No profile (just a focus session)", 0)
+        for p in self.profiles:
+            self.profile_box.addItem(p.name, p.key)
+        self.profile_box.blockSignals(False)
+        self._show(self.side.list.currentRow())
+
+    def add(self) -> None:
+        draft = _ScheduleDraft(
+            _unique_name("New schedule", [s.name for s in self.schedules]),
+            {"mon", "tue", "wed", "thu", "fri"},
+            "09:00",
+            "12:00",
+        )
+        self.schedules.append(draft)
+        self.side.list.addItem(draft.name)
+        self.side.list.setCurrentRow(len(self.schedules) - 1)
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
+
+    def remove_current(self) -> None:
+        row = self.side.list.currentRow()
+        if not 0 <= row < len(self.schedules):
+            return
+        del self.schedules[row]
+        self.side.list.takeItem(row)
+        self._show(self.side.list.currentRow())
+
+    def _editors(self) -> list[QWidget]:
+        return [
+            self.name_edit,
+            *self.day_boxes.values(),
+            self.start_edit,
+            self.end_edit,
+            self.profile_box,
+            self.strict_box,
+            self.enabled_box,
+        ]
+
+    def _show(self, row: int) -> None:
+        draft = self.schedules[row] if 0 <= row < len(self.schedules) else None
+        self.editor.setEnabled(draft is not None)
+        self.side.remove_button.setEnabled(draft is not None)
+        for widget in self._editors():
+            widget.blockSignals(True)
+        self.name_edit.setText(draft.name if draft else "")
+        for day, box in self.day_boxes.items():
+            box.setChecked(draft is not None and day in draft.days)
+        self.start_edit.setTime(QTime.fromString(draft.start if draft else "09:00", _TIME_FORMAT))
+        self.end_edit.setTime(QTime.fromString(draft.end if draft else "12:00", _TIME_FORMAT))
+        key = draft.profile.key if draft and draft.profile else 0
+        self.profile_box.setCurrentIndex(max(0, self.profile_box.findData(key)))
+        self.strict_box.setChecked(bool(draft and draft.strict))
+        self.enabled_box.setChecked(draft.enabled if draft else True)
+        for widget in self._editors():
+            widget.blockSignals(False)
+        self._explain_overnight()
+
+    def _rename(self, text: str) -> None:
+        draft = self.current()
+        if draft is None:
+            return
+        draft.name = text
+        item = self.side.list.currentItem()
+        if item is not None:
+            item.setText(text)
+
+    def _store(self) -> None:
+        draft = self.current()
+        if draft is None:
+            return
+        draft.days = {d for d, box in self.day_boxes.items() if box.isChecked()}
+        draft.start = self.start_edit.time().toString(_TIME_FORMAT)
+        draft.end = self.end_edit.time().toString(_TIME_FORMAT)
+        key = self.profile_box.currentData()
+        draft.profile = next((p for p in self.profiles if p.key == key), None)
+        draft.strict = self.strict_box.isChecked()
+        draft.enabled = self.enabled_box.isChecked()
+        self._explain_overnight()
+
+    def _explain_overnight(self) -> None:
+        draft = self.current()
+        overnight = draft is not None and draft.end <= draft.start
+        self.overnight.setText("ends the next day" if overnight else "")
+
+
+class SettingsWindow(QDialog):
+    """Edits the settings; Save writes them to the config file, keeping the user's comments."""
+
+    saved = Signal(object)  # the Settings just written
+
+    def __init__(self, store: ConfigStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Focusapp settings")
+        self.setAccessibleName("Focusapp settings")
+        self._store = store
+        loaded = store.load()
+        self._base = loaded.settings
+
+        self._profiles = [
+            _ProfileDraft(p.name, list(p.block_apps), list(p.block_sites))
+            for p in loaded.settings.profiles
+        ]
+        by_name = {p.name: p for p in self._profiles}
+        self._schedules = [
+            _ScheduleDraft(
+                r.name,
+                set(r.days),
+                r.start,
+                r.end,
+                by_name.get(r.profile) if r.profile else None,
+                r.strict,
+                r.enabled,
+            )
+            for r in loaded.settings.schedules
+        ]
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Settings sections")
+        self.sessions_page = _SessionsPage(loaded.settings.session, loaded.settings.strict, self)
+        self.profiles_page = _ProfilesPage(self._profiles, self)
+        self.schedules_page = _SchedulesPage(self._schedules, self._profiles, self)
+        self.tabs.addTab(self.sessions_page, "Sess&ions")
+        self.tabs.addTab(self.profiles_page, "&Profiles")
+        self.tabs.addTab(self.schedules_page, "Sc&hedules")
+        self.profiles_page.changed.connect(self.schedules_page.refresh_profiles)
+
+        self.notice = _Notice(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setAccessibleName("Save settings")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Close without saving")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.buttons)
+        self.resize(640, 480)
+        self._explain_load(loaded)
+
+    def _explain_load(self, loaded: LoadResult) -> None:
+        if not loaded.problems:
+            return
+        lines = [str(p) for p in loaded.problems[:5]]
+        if len(loaded.problems) > 5:
+            lines.append(f"... and {len(loaded.problems) - 5} more.")
+        if loaded.source == "file":
+            intro = "A few lines in your config file need a look; the rest is in use:"
+        else:
+            intro = (
+                "Your config file could not be read, so these are your earlier settings. "
+                "Saving waits until the file is fixed:"
+            )
+        self.notice.say("\n".join([intro, *lines]))
+
+    def settings(self) -> Settings:
+        """What the window shows, as Settings (limits, metrics and general stay as loaded)."""
+        session, strict = self.sessions_page.values()
+        return dataclasses.replace(
+            self._base,
+            session=session,
+            strict=strict,
+            profiles=tuple(p.profile() for p in self._profiles),
+            schedules=tuple(s.rule() for s in self._schedules),
+        )
+
+    def _draft_problems(self) -> list[str]:
+        problems: list[str] = []
+        for noun, names in (
+            ("profile", [p.name.strip() for p in self._profiles]),
+            ("schedule", [s.name.strip() for s in self._schedules]),
+        ):
+            if any(not n for n in names):
+                problems.append(f"Each {noun} needs a name.")
+            seen: set[str] = set()
+            for n in names:
+                if n and n.casefold() in seen:
+                    problems.append(f'Two {noun}s are called "{n}": give each its own name.')
+                seen.add(n.casefold())
+        for s in self._schedules:
+            if not s.days:
+                problems.append(f'The schedule "{s.name.strip()}" needs at least one day.')
+        return problems
+
+    def save(self) -> None:
+        """Write to the config file; on success emit `saved` and close."""
+        problems = self._draft_problems()
+        if problems:
+            self.notice.say("Nothing was saved yet.\n" + "\n".join(problems))
+            return
+        settings = self.settings()
+        invalid = settings_problems(settings)
+        if invalid:
+            self.notice.say("Nothing was saved yet.\n" + "\n".join(map(str, invalid)))
+            return
+        try:
+            self._store.save(settings)
+        except ConfigBroken as e:
+            self.notice.say(
+                "Nothing was saved: your config file has a mistake, and saving over it would "
+                f"lose what you wrote.\n{e.problem}\nFix that line in {self._store.path}, "
+                "then save again."
+            )
+            return
+        except OSError as e:
+            self.notice.say(f"Nothing was saved: {self._store.path} could not be written ({e}).")
+            return
+        self.notice.say("")
+        self.saved.emit(settings)
+        self.accept()
