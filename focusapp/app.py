@@ -1,0 +1,324 @@
+"""The composition root: builds every object of the running app, connects them, runs the loop.
+
+Nothing else in the package creates long-lived objects or computes paths; tests build the same
+objects with fakes, and `run()` is what `focusapp` with no arguments calls.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication
+
+from focusapp import __version__
+from focusapp.bridge.ipc_server import IpcServer
+from focusapp.bridge.protocol import IpcError
+from focusapp.bridge.single_instance import InstanceGuard
+from focusapp.core.clock import SystemClock
+from focusapp.core.commands import CommandSet
+from focusapp.core.records import LogEntry, LogKind, MemorySessionStore, SessionStore
+from focusapp.core.schedule import Block, weekday_numbers
+from focusapp.core.session import EventKind, SessionEngine, SessionEvent, SessionPlan
+from focusapp.core.settings import Settings
+from focusapp.core.timebase import TimeBase
+from focusapp.store.config import ConfigStore, LoadResult
+from focusapp.store.database import Database, DatabaseUnavailable
+from focusapp.store.paths import AppPaths
+from focusapp.store.session_store import SqliteSessionStore
+from focusapp.ui.fallback_window import FallbackWindow, show_tray_or_fallback
+from focusapp.ui.notifier import Notifier
+from focusapp.ui.qt_scheduler import QtScheduler
+from focusapp.ui.settings_window import SettingsWindow
+from focusapp.ui.tray import TrayController
+
+log = logging.getLogger("focusapp")
+
+
+def plan_from(settings: Settings) -> SessionPlan:
+    s = settings.session
+    return SessionPlan(
+        focus_s=s.focus_minutes * 60.0,
+        short_break_s=s.break_minutes * 60.0,
+        long_break_s=s.long_break_minutes * 60.0,
+        long_break_every=s.long_break_every,
+        cycles=s.cycles,
+        strict=s.strict,
+    )
+
+
+def blocks_from(settings: Settings) -> list[Block]:
+    return [
+        Block(
+            name=rule.name,
+            weekdays=weekday_numbers(rule.days),
+            start=rule.start_time,
+            end=rule.end_time,
+            profile=rule.profile,
+            strict=rule.strict,
+        )
+        for rule in settings.schedules
+        if rule.enabled
+    ]
+
+
+@dataclass
+class Startup:
+    """What the user must be told about this start: broken config, recovered database..."""
+
+    notices: list[str] = field(default_factory=list)
+
+
+class FocusApp(QObject):
+    """Owns the app-wide objects and their wiring (Vorta's application object is the model)."""
+
+    def __init__(self, qapp: QApplication, paths: AppPaths) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.paths = paths
+        self.startup = Startup()
+        self.notifier = Notifier()
+        self.config = ConfigStore(paths.config_file, paths.last_good_config_file)
+        loaded = self.config.load()
+        self.settings = loaded.settings
+        self.db: Database | None = None
+        self.store: SessionStore = self._open_store()
+        self._report_config(loaded)
+
+        self.time = TimeBase(SystemClock())
+        self.scheduler = QtScheduler(self)
+        self.engine = SessionEngine(
+            self.time,
+            self.scheduler,
+            self.store,
+            plan_defaults=plan_from(self.settings),
+            emergency_exits_per_week=self.settings.strict.emergency_exits_per_week,
+            emergency_wait_s=float(self.settings.strict.emergency_wait_seconds),
+            blocks=blocks_from(self.settings),
+            tick_hook=self._refresh,
+        )
+        self.commands = CommandSet(
+            self.engine,
+            profiles=lambda: [p.name for p in self.settings.profiles],
+            default_strict=lambda: self.settings.session.strict,
+        )
+        self.commands.add("activate", self._activate)
+        self.commands.add("notices", lambda _: {"notices": list(self.startup.notices)})
+        self.commands.add("version", lambda _: {"version": __version__, "pid": os.getpid()})
+
+        self.server = IpcServer(paths.socket_path, self._serve, self)
+        self.tray = TrayController(
+            self.commands,
+            open_settings=self.open_settings,
+            quit_app=self.quit,
+            notifier=self.notifier,
+            parent=self,
+        )
+        self.fallback: FallbackWindow | None = None
+        self.settings_window: SettingsWindow | None = None
+        self.engine.subscribe(self._on_session_event)
+
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.addPath(str(paths.config_dir))
+        self.watcher.directoryChanged.connect(lambda _: self._config_changed_on_disk())
+        self.watcher.fileChanged.connect(lambda _: self._config_changed_on_disk())
+        self._config_mtime = self._config_stamp()
+
+    # -- start and stop ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        try:
+            self.server.listen()
+        except IpcError as exc:
+            self.startup.notices.append(
+                f"The command line can't reach this app: {exc} Everything else works."
+            )
+        self.engine.start_up()
+        self.fallback = show_tray_or_fallback(self.tray)
+        if self.fallback is not None:
+            self.tray.dialog_parent = self.fallback
+        self._refresh()
+        for notice in self.startup.notices:
+            log.warning("%s", notice)
+            self.notifier.notify("Focusapp", notice)
+
+    def quit(self) -> None:
+        self.qapp.quit()
+
+    def shut_down(self) -> None:
+        """Runs once when the event loop ends, whatever ended it (Quit, SIGTERM, Ctrl+C)."""
+        self.engine.shut_down()
+        self.server.close()
+        if self.db is not None:
+            self.db.close()
+        self.tray.tray.hide()
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def _serve(self, cmd: str, args: dict[str, Any]) -> dict[str, Any]:
+        return self.commands.run(cmd, args)
+
+    def _activate(self, _: dict[str, Any]) -> dict[str, Any]:
+        """A second `focusapp` was launched: show ourselves rather than start twice."""
+        if self.fallback is not None:
+            self.fallback.present()
+        else:
+            self.notifier.notify("Focusapp is already running", "It lives here, in the tray.")
+        return {"pid": os.getpid()}
+
+    def _refresh(self) -> None:
+        self.tray.update(self.commands.status())
+
+    def _on_session_event(self, event: SessionEvent) -> None:
+        if event.kind is EventKind.CLOCK_JUMP:
+            log.warning("The system clock jumped by %.0f s; the session keeps its real length.",
+                        event.detail.get("delta_s", 0.0))
+        self._refresh()
+
+    def open_settings(self) -> None:
+        if self.settings_window is None:
+            self.settings_window = SettingsWindow(self.config, self.tray.dialog_parent)
+            self.settings_window.saved.connect(self.apply_settings)
+            self.settings_window.finished.connect(self._settings_closed)
+        self.settings_window.show()
+        self.settings_window.raise_()
+        self.settings_window.activateWindow()
+
+    def _settings_closed(self) -> None:
+        if self.settings_window is not None:
+            self.settings_window.deleteLater()
+            self.settings_window = None
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self._config_mtime = self._config_stamp()
+        self.engine.configure(
+            plan_defaults=plan_from(settings),
+            emergency_exits_per_week=settings.strict.emergency_exits_per_week,
+            emergency_wait_s=float(settings.strict.emergency_wait_seconds),
+            blocks=blocks_from(settings),
+        )
+        self._refresh()
+
+    def _config_stamp(self) -> float | None:
+        try:
+            return self.paths.config_file.stat().st_mtime_ns / 1e9
+        except OSError:
+            return None
+
+    def _config_changed_on_disk(self) -> None:
+        """Hand edits apply without a restart; a broken edit keeps the settings in force."""
+        stamp = self._config_stamp()
+        if stamp == self._config_mtime:
+            return
+        self._config_mtime = stamp
+        if self.paths.config_file.exists():
+            self.watcher.addPath(str(self.paths.config_file))
+        loaded = self.config.load()
+        if loaded.source != "file":
+            # A syntax error: keep what runs now rather than falling back to older settings.
+            self._report_config(loaded, notify=True)
+            return
+        self._report_config(loaded, notify=True)
+        self.apply_settings(loaded.settings)
+
+    def _report_config(self, loaded: LoadResult, notify: bool = False) -> None:
+        for problem in loaded.problems:
+            text = f"{problem} Your file was left as it is."
+            self.startup.notices.append(text)
+            self.store.append_log(
+                LogEntry(self._now(), LogKind.CONFIG_PROBLEM, {"problem": str(problem)})
+            )
+            if notify:
+                self.notifier.notify("Focusapp settings", text)
+
+    def _now(self) -> Any:
+        from datetime import UTC, datetime
+
+        return datetime.now(UTC)
+
+    def _open_store(self) -> SessionStore:
+        try:
+            db, notices = Database.open(self.paths.database_file)
+        except DatabaseUnavailable as exc:
+            self.startup.notices.append(
+                f"{exc} Focusapp runs without saving history until this is fixed."
+            )
+            return MemorySessionStore()
+        self.db = db
+        self.startup.notices.extend(notices)
+        return SqliteSessionStore(db)
+
+
+def _install_signal_handlers(app: QApplication, parent: QObject) -> None:
+    """Ctrl+C and SIGTERM end the event loop cleanly, so the session state is saved.
+
+    Python only runs signal handlers between bytecodes, which never happens while Qt waits in C++;
+    the wakeup fd makes the kernel write a byte that wakes the event loop.
+    """
+    if sys.platform == "win32":
+        signal.signal(signal.SIGINT, lambda *_: app.quit())
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, parent)
+
+    def drain() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+
+    notifier.activated.connect(drain)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, lambda *_: app.quit())
+    parent.setProperty("_signal_sockets", None)
+    # Keep both ends alive as long as the app.
+    parent._signal_sockets = (reader, writer, notifier)  # type: ignore[attr-defined]
+
+
+def run(argv: list[str] | None = None) -> int:
+    logging.basicConfig(
+        level=os.environ.get("FOCUSAPP_LOG", "INFO").upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    paths = AppPaths.from_environment()
+    paths.ensure()
+    guard = InstanceGuard(paths.lock_file, paths.socket_path)
+    if not guard.acquire():
+        if guard.notify_primary():
+            print("Focusapp is already running; it was asked to show itself.")
+            return 0
+        print(
+            "Focusapp seems to be running but does not answer. If it hangs, end it and start again.",
+            file=sys.stderr,
+        )
+        return 1
+
+    qapp = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("focusapp")
+    qapp.setApplicationDisplayName("Focusapp")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("focusapp")
+    qapp.setQuitOnLastWindowClosed(False)
+
+    app = FocusApp(qapp, paths)
+    _install_signal_handlers(qapp, app)
+    QTimer.singleShot(0, app.start)
+    try:
+        qapp.exec()
+    finally:
+        app.shut_down()
+        guard.release()
+    log.info("Focusapp stopped.")
+    return 0

@@ -1,0 +1,125 @@
+"""The `focusapp` command: runs the tray app, or drives the running one over the local socket.
+
+The client commands must answer fast, so this module imports no Qt: only `focusapp` with no
+command loads the app (and with it PySide6).
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 app not running, 4 refused by a rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from typing import Any
+
+from focusapp import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_RUNNING, EXIT_REFUSED = 0, 1, 2, 3, 4
+
+NOT_RUNNING = (
+    "Focusapp is not running. Start it with `focusapp` (or from your applications menu), "
+    "then try again."
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse exits 2 on usage errors: keep that
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"focusapp: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="focusapp",
+        description="Focus sessions, app and site limits, and a pause before the urge to check "
+        "for likes. With no command, runs the tray app in the foreground.",
+    )
+    parser.add_argument("--version", action="version", version=f"focusapp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    start = sub.add_parser("start", help="start a focus session")
+    start.add_argument("minutes", nargs="?", type=float, help="focus length (default: settings)")
+    start.add_argument("--profile", help="the profile whose apps and sites are blocked")
+    start.add_argument("--strict", action="store_true", default=None,
+                       help="no pause or stop until it ends (emergency exit aside)")
+    start.add_argument("--cycles", type=int, help="how many focus periods, with breaks between")
+
+    sub.add_parser("stop", help="stop the session (refused in strict mode, exit 4)")
+    sub.add_parser("pause", help="pause the session (refused in strict mode, exit 4)")
+    sub.add_parser("resume", help="resume a paused session")
+    sub.add_parser("skip-break", help="end the current break and focus now")
+    status = sub.add_parser("status", help="the current session")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def _describe(status: dict[str, Any]) -> str:
+    state = status.get("state")
+    if state == "idle":
+        return "Not in a focus session."
+    what = "Focus" if state == "focus" else f"{(status.get('break_kind') or 'short').title()} break"
+    parts = [what]
+    if status.get("cycles", 1) > 1:
+        parts[0] += f" {status.get('cycle')} of {status.get('cycles')}"
+    remaining = float(status.get("remaining_s") or 0)
+    minutes, seconds = divmod(int(remaining + 0.5), 60)
+    if status.get("paused"):
+        parts.append(f"paused with {minutes}:{seconds:02d} left")
+    else:
+        parts.append(f"{minutes}:{seconds:02d} left")
+        if status.get("ends_at"):
+            local = datetime.fromisoformat(status["ends_at"]).astimezone()
+            parts.append(f"until {local:%H:%M}")
+    if status.get("profile"):
+        parts.append(f"profile {status['profile']}")
+    if status.get("strict"):
+        parts.append("strict")
+    return " · ".join(parts)
+
+
+def _client(command: str, args: dict[str, Any], as_json: bool) -> int:
+    from focusapp.bridge import ipc_client
+    from focusapp.bridge.protocol import AppNotRunning, IpcError, RemoteError
+    from focusapp.store.paths import AppPaths
+
+    paths = AppPaths.from_environment()
+    try:
+        result = ipc_client.request(paths.socket_path, command, args)
+    except AppNotRunning:
+        print(NOT_RUNNING, file=sys.stderr)
+        return EXIT_NOT_RUNNING
+    except RemoteError as exc:
+        print(f"focusapp: {exc.message}", file=sys.stderr)
+        return exc.exit_status
+    except IpcError as exc:
+        print(f"focusapp: could not talk to the running app: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if as_json:
+        print(json.dumps(result, indent=2, sort_keys=True))
+    else:
+        print(_describe(result))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from focusapp.app import run
+
+        return run()
+    if args.command == "start":
+        payload: dict[str, Any] = {"source": "cli"}
+        if args.minutes is not None:
+            payload["minutes"] = args.minutes
+        for key in ("profile", "strict", "cycles"):
+            if getattr(args, key) is not None:
+                payload[key] = getattr(args, key)
+        return _client("start", payload, as_json=False)
+    command = args.command.replace("-", "_")
+    return _client(command, {}, as_json=getattr(args, "json", False))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
