@@ -6,6 +6,7 @@ objects with fakes, and `run()` is what `focusapp` with no arguments calls.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -177,8 +178,10 @@ class FocusApp(QObject):
 
     def _on_session_event(self, event: SessionEvent) -> None:
         if event.kind is EventKind.CLOCK_JUMP:
-            log.warning("The system clock jumped by %.0f s; the session keeps its real length.",
-                        event.detail.get("delta_s", 0.0))
+            log.warning(
+                "The system clock jumped by %.0f s; the session keeps its real length.",
+                event.detail.get("delta_s", 0.0),
+            )
         self._refresh()
 
     def open_settings(self) -> None:
@@ -272,10 +275,8 @@ def _install_signal_handlers(app: QApplication, parent: QObject) -> None:
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, parent)
 
     def drain() -> None:
-        try:
+        with contextlib.suppress(OSError):
             reader.recv(64)
-        except OSError:
-            pass
 
     notifier.activated.connect(drain)
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -299,7 +300,8 @@ def run(argv: list[str] | None = None) -> int:
             print("Focusapp is already running; it was asked to show itself.")
             return 0
         print(
-            "Focusapp seems to be running but does not answer. If it hangs, end it and start again.",
+            "Focusapp seems to be running but does not answer. "
+            "If it hangs, end it and start again.",
             file=sys.stderr,
         )
         return 1

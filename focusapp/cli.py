@@ -42,8 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     start = sub.add_parser("start", help="start a focus session")
     start.add_argument("minutes", nargs="?", type=float, help="focus length (default: settings)")
     start.add_argument("--profile", help="the profile whose apps and sites are blocked")
-    start.add_argument("--strict", action="store_true", default=None,
-                       help="no pause or stop until it ends (emergency exit aside)")
+    start.add_argument(
+        "--strict",
+        action="store_true",
+        default=None,
+        help="no pause or stop until it ends (emergency exit aside)",
+    )
     start.add_argument("--cycles", type=int, help="how many focus periods, with breaks between")
 
     sub.add_parser("stop", help="stop the session (refused in strict mode, exit 4)")

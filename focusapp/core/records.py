@@ -1,4 +1,4 @@
-"""What the core hands to storage: the persisted session state, finished sessions and the honest log.
+"""What the core hands to storage: persisted session state, finished sessions, the honest log.
 
 The core defines the `SessionStore` protocol; `focusapp.store` implements it on SQLite and tests
 implement it in memory.
@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 
 class LogKind(StrEnum):
-    """Kinds of entries in the honest log: things the user may want to see later, without judgement."""
+    """Kinds of entries in the honest log: what the user may want to see later, without judgement."""
 
     EMERGENCY_EXIT = "emergency_exit"
     CLOCK_JUMP = "clock_jump"
@@ -46,7 +46,9 @@ class SessionRecord:
     planned_focus_s: float
     focus_s: float  # focus time that really elapsed (pauses and breaks excluded)
     cycles_done: int
-    end_reason: str  # "completed", "stopped", "emergency_exit", "schedule_ended", "ended_while_app_closed"
+    end_reason: (
+        str  # "completed", "stopped", "emergency_exit", "schedule_ended", "ended_while_app_closed"
+    )
 
 
 class SessionStore(Protocol):
@@ -62,6 +64,7 @@ class SessionStore(Protocol):
     ) -> list[LogEntry]:
         """Entries with `ts >= since`, in the order they were written (not sorted by ts)."""
         ...
+
     def sessions_since(self, since: datetime) -> list[SessionRecord]: ...
 
 
@@ -85,7 +88,9 @@ class MemorySessionStore:
     def append_log(self, entry: LogEntry) -> None:
         self.log.append(entry)
 
-    def log_entries(self, since: datetime, kinds: Iterable[LogKind] | None = None) -> list[LogEntry]:
+    def log_entries(
+        self, since: datetime, kinds: Iterable[LogKind] | None = None
+    ) -> list[LogEntry]:
         wanted = set(kinds) if kinds is not None else None
         return [e for e in self.log if e.ts >= since and (wanted is None or e.kind in wanted)]
 

@@ -1,4 +1,4 @@
-"""Recurring focus blocks: which block is active at a given local time, and when the next one starts.
+"""Recurring focus blocks: which one is active at a given local time, and when the next starts.
 
 A block is weekdays x a local time range. A range whose end is not after its start runs past
 midnight and belongs to the day it starts on. Times are local wall times in the user's zone, so a

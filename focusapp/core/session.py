@@ -408,7 +408,10 @@ class SessionEngine:
         self._cancel_timer = None
         self._catch_up()
         self._apply_schedules()
-        if self._session is not None and self.time.boot() - self._last_heartbeat_boot >= HEARTBEAT_S:
+        if (
+            self._session is not None
+            and self.time.boot() - self._last_heartbeat_boot >= HEARTBEAT_S
+        ):
             self._save()
         if self._tick_hook is not None:
             self._tick_hook()
@@ -622,7 +625,10 @@ class SessionEngine:
             return
         end_boot = self.time.boot() if at_boot is None else at_boot
         self._credit_focus(s, end_boot)
-        finished_period = s.phase is Phase.BREAK or reason in ("completed", "ended_while_app_closed")
+        finished_period = s.phase is Phase.BREAK or reason in (
+            "completed",
+            "ended_while_app_closed",
+        )
         last_status = self.status()
         self.store.record_session(
             SessionRecord(

@@ -1,4 +1,4 @@
-"""Trusted time: elapsed seconds from the boot clock, calendar time from the wall clock, jumps noticed.
+"""Trusted time: elapsed seconds from the boot clock, the calendar from the wall clock.
 
 `TimeBase.check()` compares how far each clock moved since the last check:
 

@@ -49,7 +49,11 @@ class Rig:
         kw = dict(self.engine_kw)
         plan = kw.pop("plan", make_plan())
         engine = SessionEngine(
-            TimeBase(self.clock), self.scheduler, self.store, plan_defaults=plan, **kw  # type: ignore[arg-type]
+            TimeBase(self.clock),
+            self.scheduler,
+            self.store,
+            plan_defaults=plan,
+            **kw,  # type: ignore[arg-type]
         )
         engine.subscribe(lambda e: self.events.append((e.kind, e.status.phase)))
         engine.start_up()
