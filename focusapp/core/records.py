@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 
 class LogKind(StrEnum):
-    """Kinds of entries in the honest log: what the user may want to see later, without judgement."""
+    """Kinds of entries in the honest log: what the user may want to see later, unjudged."""
 
     EMERGENCY_EXIT = "emergency_exit"
     CLOCK_JUMP = "clock_jump"
