@@ -144,6 +144,11 @@ class FocusApp(QObject):
         self.fallback = show_tray_or_fallback(self.tray)
         if self.fallback is not None:
             self.tray.dialog_parent = self.fallback
+            log.warning(
+                "No system tray was found on this desktop (platform %s), so Focusapp shows a "
+                "small window instead.",
+                self.qapp.platformName(),
+            )
         self._refresh()
         for notice in self.startup.notices:
             log.warning("%s", notice)
@@ -209,9 +214,10 @@ class FocusApp(QObject):
         )
         self._refresh()
 
-    def _config_stamp(self) -> float | None:
+    def _config_stamp(self) -> bytes | None:
+        # The content itself: two saves within one kernel tick share an mtime.
         try:
-            return self.paths.config_file.stat().st_mtime_ns / 1e9
+            return self.paths.config_file.read_bytes()
         except OSError:
             return None
 

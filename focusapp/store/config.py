@@ -84,13 +84,14 @@ class ConfigStore:
     def load(self) -> LoadResult:
         if not self.path.exists():
             return LoadResult(Settings.defaults(), (), "defaults")
+        text = ""
         try:
             text = _read_text(self.path)
             raw = tomllib.loads(text.removeprefix(_BOM))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
             last_good = self._last_good()
             using = "using your last good settings" if last_good else "using the defaults"
-            problem = self._unreadable(e, using=using)
+            problem = self._unreadable(e, using=using, text=text)
             if last_good is not None:
                 return LoadResult(last_good, (problem,), "last-good")
             return LoadResult(Settings.defaults(), (problem,), "defaults")
@@ -111,7 +112,7 @@ class ConfigStore:
                 text = _read_text(self.path)
                 tomllib.loads(text.removeprefix(_BOM))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-                raise ConfigBroken(self._unreadable(e, using=None)) from e
+                raise ConfigBroken(self._unreadable(e, using=None, text=text)) from e
         new_text = render(text, settings)
         # Guard: what we write must read back as exactly what we were asked to save.
         check = parse_settings(tomllib.loads(new_text.removeprefix(_BOM)))
@@ -142,10 +143,10 @@ class ConfigStore:
         with contextlib.suppress(OSError):
             _write_atomic(self.last_good_path, data, 0o600)
 
-    def _unreadable(self, error: Exception, *, using: str | None) -> ConfigProblem:
+    def _unreadable(self, error: Exception, *, using: str | None, text: str = "") -> ConfigProblem:
         tail = f" ({using})" if using else ""
         if isinstance(error, tomllib.TOMLDecodeError):
-            line, column, what = _syntax_position(str(error))
+            line, column, what = _syntax_position(str(error), text)
             where = f" at column {column}" if column is not None else ""
             return ConfigProblem(self.path, line, None, f"not valid TOML{where}: {what}{tail}")
         if isinstance(error, UnicodeDecodeError):
@@ -174,13 +175,15 @@ _POSITION = re.compile(r"^(?P<what>.*?)\s*\(at line (?P<line>\d+), column (?P<co
 _END = re.compile(r"^(?P<what>.*?)\s*\(at end of document\)$", re.S)
 
 
-def _syntax_position(message: str) -> tuple[int | None, int | None, str]:
+def _syntax_position(message: str, text: str = "") -> tuple[int | None, int | None, str]:
     m = _POSITION.match(message)
     if m:
         return int(m["line"]), int(m["col"]), _lower_first(m["what"])
     m = _END.match(message)
     if m:
-        return None, None, _lower_first(m["what"]) + " at the end of the file"
+        # The last line with text on it is where the reader of the file should look.
+        last = len(text.rstrip().splitlines()) or None
+        return last, None, _lower_first(m["what"]) + " at the end of the file"
     return None, None, _lower_first(message)
 
 

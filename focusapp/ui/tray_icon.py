@@ -36,6 +36,7 @@ _RING_WIDTH = 3.0
 _IDLE_WIDTH = 1.8
 _TRACK_ALPHA = 0.26
 _PAUSED_ALPHA = 0.6
+_HALO_ALPHA = 0.45
 
 # Near-white and near-black rather than pure: pure white glows on a dark panel, pure black looks
 # heavier than the panel's own text.
@@ -174,7 +175,13 @@ def _draw_pause_mark(painter: QPainter, ink: QColor) -> None:
 
 
 def render_icon(
-    fraction_left: float | None, phase: str, paused: bool, size: int, dark_panel: bool
+    fraction_left: float | None,
+    phase: str,
+    paused: bool,
+    size: int,
+    dark_panel: bool,
+    *,
+    halo: bool = False,
 ) -> QImage:
     """One glyph as a `size` x `size` transparent image (device pixels)."""
     if size <= 0:
@@ -200,7 +207,31 @@ def render_icon(
             _draw_idle(painter, ink)
     finally:
         painter.end()
-    return image
+    return _with_halo(image, ink_color(not dark_panel), size) if halo else image
+
+
+def _with_halo(glyph: QImage, halo: QColor, size: int) -> QImage:
+    """The glyph over a thin, soft outline of the opposite ink.
+
+    Which way a panel leans can't be known for sure (a light theme with a dark panel is common),
+    and a dark ring on a dark panel vanishes; the outline keeps the glyph readable on either.
+    """
+    outline = QImage(glyph)
+    tint = QPainter(outline)
+    tint.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    tint.fillRect(outline.rect(), halo)
+    tint.end()
+    result = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    reach = max(1, round(size / 24))
+    painter.setOpacity(_HALO_ALPHA)
+    for dx, dy in ((-reach, 0), (reach, 0), (0, -reach), (0, reach)):
+        painter.drawImage(dx, dy, outline)
+    painter.setOpacity(1.0)
+    painter.drawImage(0, 0, glyph)
+    painter.end()
+    return result
 
 
 def make_icon(
@@ -219,7 +250,7 @@ def make_icon(
     for ratio in ratios:
         for size in ICON_SIZES:
             pixels = round(size * ratio)
-            image = render_icon(fraction_left, phase, paused, pixels, dark_panel)
+            image = render_icon(fraction_left, phase, paused, pixels, dark_panel, halo=True)
             image.setDevicePixelRatio(ratio)
             icon.addPixmap(QPixmap.fromImage(image))
     return icon

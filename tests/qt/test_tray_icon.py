@@ -145,3 +145,20 @@ def test_fractions_outside_zero_to_one_are_clamped(qapp) -> None:
     assert over == render_icon(1.0, "focus", False, 22, True)
     assert under == render_icon(0.0, "focus", False, 22, True)
     assert QColor(over.pixelColor(11, 11)).alpha() == 0
+
+
+def test_tray_icon_reads_on_a_panel_of_the_other_darkness() -> None:
+    """Guessed a light panel, shown on a dark one: the halo still gives the glyph light pixels."""
+    plain = render_icon(0.6, "focus", False, 32, dark_panel=False)
+    framed = render_icon(0.6, "focus", False, 32, dark_panel=False, halo=True)
+
+    def light_pixels(image: QImage) -> int:
+        return sum(
+            1
+            for y in range(image.height())
+            for x in range(image.width())
+            if (c := image.pixelColor(x, y)).alpha() > 60 and c.lightnessF() > 0.7
+        )
+
+    assert light_pixels(plain) == 0
+    assert light_pixels(framed) > 20

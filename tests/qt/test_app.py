@@ -1,0 +1,92 @@
+"""The composition root in-process (offscreen): wiring of config, engine, commands and UI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from focusapp.app import FocusApp
+from focusapp.store.paths import AppPaths
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    p = AppPaths(
+        config_dir=tmp_path / "config",
+        data_dir=tmp_path / "data",
+        state_dir=tmp_path / "state",
+        runtime_dir=tmp_path / "runtime",
+    )
+    p.ensure()
+    return p
+
+
+@pytest.fixture
+def app(qapp: QApplication, paths: AppPaths) -> Iterator[FocusApp]:
+    focus = FocusApp(qapp, paths)
+    focus.start()
+    yield focus
+    focus.shut_down()
+    if focus.fallback is not None:
+        focus.fallback.close()
+
+
+def test_without_a_tray_the_app_shows_a_window_that_says_why(app: FocusApp) -> None:
+    assert app.fallback is not None and app.fallback.isVisible()
+    texts = " ".join(label.text() for label in app.fallback.findChildren(type(app.fallback.notice)))
+    assert "tray" in texts.lower()
+
+
+def test_the_menu_and_the_socket_share_one_command_set(app: FocusApp, qtbot: QtBot) -> None:
+    from focusapp.bridge import ipc_client
+
+    app.tray.start(50)
+    assert app.tray.status.phase == "focus"
+    result: dict[str, object] = {}
+
+    def ask() -> None:
+        result.update(ipc_client.request(app.paths.socket_path, "status"))
+
+    import threading
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
+    assert result["state"] == "focus" and result["phase_total_s"] == 50 * 60
+
+
+def test_hand_edits_to_config_apply_without_restart(
+    app: FocusApp, paths: AppPaths, qtbot: QtBot
+) -> None:
+    paths.config_file.write_text("# mine\n[session]\nfocus_minutes = 40\n")
+    qtbot.waitUntil(lambda: app.engine.defaults.focus_s == 40 * 60, timeout=5000)
+
+
+def test_a_broken_hand_edit_keeps_the_settings_in_force_and_says_where(
+    app: FocusApp, paths: AppPaths, qtbot: QtBot
+) -> None:
+    paths.config_file.write_text("[session]\nfocus_minutes = 40\n")
+    qtbot.waitUntil(lambda: app.engine.defaults.focus_s == 40 * 60, timeout=5000)
+    paths.config_file.write_text("[session]\nfocus_minutes = 45\ncycles = [\n")
+    qtbot.waitUntil(lambda: any("line" in n.body for n in app.notifier.history), timeout=5000)
+    assert app.engine.defaults.focus_s == 40 * 60
+    assert paths.config_file.read_text().endswith("cycles = [\n")
+
+
+def test_bad_value_is_reported_with_its_line_and_the_rest_applies(
+    qapp: QApplication, paths: AppPaths
+) -> None:
+    paths.config_file.write_text("[session]\nfocus_minutes = 0\nbreak_minutes = 7\n")
+    focus = FocusApp(qapp, paths)
+    try:
+        assert focus.engine.defaults.short_break_s == 7 * 60
+        assert focus.engine.defaults.focus_s == 25 * 60
+        assert any("line 2" in n for n in focus.startup.notices)
+    finally:
+        focus.shut_down()
