@@ -27,11 +27,13 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 python="${PYTHON:-python3}"
 
-# What PySide6 loads on X11 (xcb platform plugin, OpenGL, fonts, D-Bus).
+# What PySide6 loads on X11: the xcb platform plugin's libraries (as `ldd` lists them), OpenGL,
+# fonts, D-Bus. Recommends stay on, so libgl1 brings Mesa's software renderer as well.
 runtime_packages=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0
   libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-randr0 libxcb-shape0
-  libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  libxcb-sync1 libxcb-xfixes0 libxcb-glx0 libxcb-util1 libx11-xcb1 libxkbcommon0
+  libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 )
 # A headless desktop for the integration tests: X server, window manager, tray host, input and
 # screenshots, and a Secret Service (gnome-keyring) on a private D-Bus session.
@@ -88,8 +90,7 @@ if ((${#missing[@]})); then
   fi
   log "installing system packages: ${missing[*]}"
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-    --no-install-recommends "${missing[@]}"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 else
   log "system packages: all ${#packages[@]} present"
 fi

@@ -139,6 +139,18 @@ class StrictSettings:
         return cls()
 
 
+class EnforceMode(StrEnum):
+    """What happens when a rule is broken: the intervention alone, or the intervention and then
+    the app minimized or closed if the user stays without an allowance."""
+
+    INTERVENE = "intervene"
+    MINIMIZE = "minimize"
+    CLOSE = "close"
+
+
+_ENFORCE_HELP = '"intervene" (the pause alone), "minimize" or "close" the app after it'
+
+
 @dataclass(frozen=True)
 class Profile:
     """What a focus session blocks."""
@@ -148,6 +160,16 @@ class Profile:
         Kind.TEXT_LIST, "executable names or WM_CLASS, case-insensitive", default=()
     )
     block_sites: tuple[str, ...] = _option(Kind.TEXT_LIST, "sites such as x.com", default=())
+    enforce: str = _option(
+        Kind.CHOICE,
+        _ENFORCE_HELP,
+        default=EnforceMode.INTERVENE.value,
+        choices=tuple(m.value for m in EnforceMode),
+    )
+
+    @property
+    def enforcement(self) -> EnforceMode:
+        return EnforceMode(self.enforce)
 
 
 @dataclass(frozen=True)
@@ -169,6 +191,16 @@ class Limit:
             maximum=1440,
         ),
     )
+    enforce: str = _option(
+        Kind.CHOICE,
+        _ENFORCE_HELP,
+        default=EnforceMode.INTERVENE.value,
+        choices=tuple(m.value for m in EnforceMode),
+    )
+
+    @property
+    def enforcement(self) -> EnforceMode:
+        return EnforceMode(self.enforce)
 
     def minutes_on(self, weekday: int) -> int:
         """The budget for a day of the week (Monday is 0)."""

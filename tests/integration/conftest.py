@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 from tests.integration import x11
 
-LaunchApp = Callable[..., x11.AppProcess]
+LaunchApp = x11.LaunchApp  # also importable from here
 
 
 _reports_key = pytest.StashKey[dict[str, pytest.TestReport]]()
@@ -44,7 +44,7 @@ def test_artifacts(request: pytest.FixtureRequest, artifacts: Path) -> Path:
 @pytest.fixture
 def launch_app(
     request: pytest.FixtureRequest, tmp_path: Path, test_artifacts: Path
-) -> Iterator[LaunchApp]:
+) -> Iterator[x11.LaunchApp]:
     """Starts GUI processes for this test and stops every one of them afterwards.
 
     `launch_app(*args, name=..., command=..., home=..., env=...)`: by default

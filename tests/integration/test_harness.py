@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration import x11
-from tests.integration.conftest import LaunchApp
+from tests.integration.x11 import LaunchApp
 
 pytestmark = pytest.mark.x11
 

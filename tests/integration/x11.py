@@ -575,6 +575,10 @@ class AppProcess:
         return f"AppProcess({self.name!r}, pid={self.pid}, returncode={self.returncode})"
 
 
+LaunchApp = Callable[..., AppProcess]
+"""The `launch_app` fixture: `launch_app(*args, name=, command=, home=, env=) -> AppProcess`."""
+
+
 # --------------------------------------------------------------------------- session check
 
 
