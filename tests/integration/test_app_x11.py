@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 
 from tests.integration import x11
@@ -50,6 +51,8 @@ def test_tray_icon_docks_and_the_cli_drives_the_app(launch_app: LaunchApp, artif
     app, icon = start_app(launch_app)
     assert icon.host.id in icon.window.ancestors
     assert status(app)["state"] == "idle"
+    # Local-only: no internet socket of any kind, listening or connected.
+    assert psutil.Process(app.pid).net_connections(kind="inet") == []
 
     started = cli(app, "start", "50", "--strict", "--cycles", "2")
     assert started.returncode == 0, started.stderr
@@ -134,13 +137,14 @@ def test_strict_session_survives_sigkill_with_the_same_deadline(
     assert cli(again, "stop").returncode == 4
 
 
-def test_sigterm_shuts_down_cleanly_and_keeps_the_session(
-    launch_app: LaunchApp, tmp_path: Path
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_and_ctrl_c_shut_down_cleanly_and_keep_the_session(
+    launch_app: LaunchApp, tmp_path: Path, signum: int
 ) -> None:
     home = tmp_path / "home"
     app, _ = start_app(launch_app, home)
     assert cli(app, "start", "25").returncode == 0
-    app.terminate()
+    app.kill(signum)
     assert app.wait(timeout=15) == 0
     assert "Focusapp stopped." in app.stderr()
     again, _ = start_app(launch_app, home)
