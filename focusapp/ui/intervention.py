@@ -13,6 +13,7 @@ is the caller's job.
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
@@ -469,7 +470,7 @@ class InterventionOverlay(QWidget):
             ]
         chain.extend(self.answer_buttons)
         layout.addLayout(buttons)
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _build_allow_form(self, page: QWidget, button_font: QFont) -> None:
@@ -615,7 +616,7 @@ class InterventionOverlay(QWidget):
         """Pulls the keyboard here: the user was just typing into another app."""
         self.raise_()
         self.activateWindow()
-        target = self.back_button if self.phase is Phase.QUESTION else self
+        target: QWidget = self.back_button if self.phase is Phase.QUESTION else self
         if self.phase is Phase.ALLOW_FORM and self.intention_edit is not None:
             target = self.intention_edit
         target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
