@@ -13,7 +13,7 @@ import signal
 import socket
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
@@ -36,8 +36,10 @@ from focusapp.store.session_store import SqliteSessionStore
 from focusapp.ui.fallback_window import FallbackWindow, show_tray_or_fallback
 from focusapp.ui.notifier import Notifier
 from focusapp.ui.qt_scheduler import QtScheduler
-from focusapp.ui.settings_window import SettingsWindow
 from focusapp.ui.tray import TrayController
+
+if TYPE_CHECKING:
+    from focusapp.ui.settings_window import SettingsWindow
 
 log = logging.getLogger("focusapp")
 
@@ -191,6 +193,9 @@ class FocusApp(QObject):
 
     def open_settings(self) -> None:
         if self.settings_window is None:
+            # Loaded on first use: showing the tray does not need the settings window's widgets.
+            from focusapp.ui.settings_window import SettingsWindow
+
             self.settings_window = SettingsWindow(self.config, self.tray.dialog_parent)
             self.settings_window.saved.connect(self.apply_settings)
             self.settings_window.finished.connect(self._settings_closed)

@@ -31,7 +31,6 @@ from focusapp.core.timebase import TimeBase
 DEFAULT_DAY_START = time(4, 0)
 DEFAULT_IDLE_THRESHOLD_S = 120.0
 FLUSH_EVERY_S = 10.0
-MINUTES_PER_DAY = 24 * 60
 # Keep what was credited this long past the idle threshold, so an idle stretch can be taken back.
 _SEGMENT_SLACK_S = 60.0
 _CACHED_DAYS = 4
@@ -57,6 +56,17 @@ class UsageBucket:
 
     day: date
     minute: int
+    subject: Subject
+    seconds: float
+
+
+@dataclass(frozen=True)
+class HourUsage:
+    """Seconds of one subject in one hour of a local day; `hour` counts from the day start, so
+    with the day starting at 04:00 hour 0 is 04:00-05:00 on the clock."""
+
+    day: date
+    hour: int
     subject: Subject
     seconds: float
 
@@ -273,7 +283,9 @@ class UsageLedger:
             self._credit(Subject.of(prev.activity), starts, now_boot - boot_delta, credit)
         self._prune_segments(now_boot)
 
-    def _credit(self, subject: Subject, starts: datetime, start_boot: float, seconds: float) -> None:
+    def _credit(
+        self, subject: Subject, starts: datetime, start_boot: float, seconds: float
+    ) -> None:
         cursor, boot, left = starts, start_boot, seconds
         while left > _EPSILON:
             day, minute, into = self._place(cursor)
@@ -394,4 +406,3 @@ def counts_for(limit: Limit, subject: Subject) -> bool:
     """Whether a subject's time counts toward a limit."""
     probe = Activity(subject.kind, subject.name)
     return probe.matches(limit.sites if subject.kind is ActivityKind.SITE else limit.apps)
-

@@ -9,7 +9,7 @@ replaced it; a real change (another app, window or title) is reported at once, a
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -61,6 +61,10 @@ class ForegroundTracker(QObject):
     def stop(self) -> None:
         """Stops reporting and releases OS resources. `start` may be called again."""
         self._none_timer.stop()
+
+    def set_watched(self, names: Iterable[str]) -> None:
+        """The apps the rules name. Trackers that see focus ignore it; those that can only see
+        running processes (native Wayland) report just these."""
 
     def current(self) -> Activity | None:
         """The last activity reported through `changed`."""

@@ -144,5 +144,10 @@ class FallbackTracker(ForegroundTracker):
         self.primary.stop()
         self.fallback.stop()
 
+    def set_watched(self, names: Iterable[str]) -> None:
+        names = tuple(names)
+        self.primary.set_watched(names)
+        self.fallback.set_watched(names)
+
     def _update(self, _activity: object = None) -> None:
         self._report(self.primary.current() or self.fallback.current())

@@ -323,9 +323,7 @@ def real_win32_api() -> Win32Api:  # pragma: no cover - runs only on Windows
         return posted
 
     def watch(callback: Callable[[], None]) -> Callable[[], None]:
-        def on_event(
-            _hook: int, event: int, hwnd: int, id_object: int, *_rest: int
-        ) -> None:
+        def on_event(_hook: int, event: int, hwnd: int, id_object: int, *_rest: int) -> None:
             # Name changes fire for every object of every app: only the foreground's title.
             if event == event_system_foreground or (
                 id_object == objid_window and hwnd and hwnd == foreground_window()

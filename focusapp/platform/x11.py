@@ -20,9 +20,12 @@ created the window, right even inside containers), else from `_NET_WM_PID` when
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import socket
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -41,9 +44,7 @@ from focusapp.platform.processes import ProcessIdentity, identify_process
 
 log = logging.getLogger(__name__)
 
-X11_NOTE = (
-    "Sees the focused window of every app on this X11 desktop: its program, class and title."
-)
+X11_NOTE = "Sees the focused window of every app on this X11 desktop: its program, class and title."
 XWAYLAND_NOTE = (
     "Wayland session: sees only apps that run through XWayland. Native Wayland windows are "
     "invisible to it; those apps are counted by running time instead of focused time."
@@ -85,6 +86,24 @@ def _text(value: Any, encoding: str = "utf-8") -> str:
     if isinstance(value, bytes):
         return value.decode(encoding, "replace").replace("\x00", "")
     return str(value)
+
+
+class X11Unavailable(RuntimeError):
+    """No connection to the X server (no server, no permission, bad display name)."""
+
+
+def open_display(name: str | None) -> Display:
+    """A new connection to `name` (None: $DISPLAY). Raises `X11Unavailable`."""
+    # python-xlib leaves the sockets of a failed attempt for the garbage collector; release
+    # them here, quietly, rather than as ResourceWarnings at some random later moment.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return Display(name)
+        except Exception as exc:  # python-xlib raises unrelated types for a bad display
+            problem = f"cannot connect to X display {name or '$DISPLAY'!r}: {exc}"
+        gc.collect()
+    raise X11Unavailable(problem)
 
 
 class _Atoms:
@@ -207,10 +226,10 @@ class X11ForegroundTracker(ForegroundTracker):
     # ------------------------------------------------------------------ lifecycle
 
     def start(self) -> None:
-        """Connects to the X server (raises `Xlib.error.DisplayError` when it cannot)."""
+        """Connects to the X server (raises `X11Unavailable` when it cannot)."""
         if self._display is not None:
             return
-        display = Display(self._display_name)
+        display = open_display(self._display_name)
         display.set_error_handler(self._on_async_error)
         self._display = display
         self._reader = WindowReader(display)
@@ -228,10 +247,9 @@ class X11ForegroundTracker(ForegroundTracker):
             self._notifier.deleteLater()
             self._notifier = None
         if self._display is not None:
-            try:
+            # A dead server leaves nothing to release.
+            with contextlib.suppress(xerror.XError, OSError):
                 self._display.close()
-            except (xerror.XError, OSError):
-                pass  # a dead server: nothing left to release
             self._display = None
             self._reader = None
         self._window = None

@@ -70,10 +70,72 @@ CREATE INDEX log_by_kind_ts ON log (kind, ts);
 CREATE INDEX log_by_ts ON log (ts);
 """
 
+_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+
+# Migration 2. Usage buckets name their app or site through `usage_subjects`, so a year of
+# minute buckets stays small (a name in every row would double the file).
+_V2_SCHEMA = f"""
+-- What seconds are counted for: an app or a site, and how sure we were it was in front.
+CREATE TABLE usage_subjects (
+    id        INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL CHECK (kind IN ('app', 'site')),
+    name      TEXT NOT NULL,
+    certainty TEXT NOT NULL CHECK (certainty IN ('focused', 'running')),
+    UNIQUE (kind, name, certainty)
+);
+
+-- Seconds per subject per minute of a local day; minute 0 starts at the configured day start
+-- (wall clock). The primary key, led by the day, is the index of the per-hour queries.
+CREATE TABLE usage (
+    day     TEXT NOT NULL CHECK (day GLOB '{_DAY_GLOB}'),
+    minute  INTEGER NOT NULL CHECK (minute BETWEEN 0 AND 1439),
+    subject INTEGER NOT NULL REFERENCES usage_subjects (id),
+    seconds REAL NOT NULL CHECK (seconds >= 0),
+    PRIMARY KEY (day, minute, subject)
+) WITHOUT ROWID;
+
+-- The same with names, for reading by hand.
+CREATE VIEW usage_named AS
+    SELECT u.day, u.minute, s.kind, s.name, s.certainty, u.seconds
+    FROM usage AS u JOIN usage_subjects AS s ON s.id = u.subject;
+
+-- The journal of urges: what triggered the pause, the answer, and what happened next.
+-- Notes and intentions are the user's own words and are stored encrypted.
+CREATE TABLE urges (
+    id            INTEGER PRIMARY KEY,
+    ts            TEXT NOT NULL CHECK (ts GLOB '{_UTC_TIMESTAMP_GLOB}'),
+    trigger_kind  TEXT NOT NULL,
+    target_kind   TEXT,
+    target_name   TEXT,
+    page_kind     TEXT,
+    prompt_id     TEXT,
+    answer        TEXT,
+    note_enc      BLOB,
+    intention_enc BLOB,
+    outcome       TEXT,
+    allowed_s     REAL,
+    session_id    TEXT
+);
+CREATE INDEX urges_by_ts ON urges (ts);
+
+-- "I need it for N minutes": running allowances, so a restart keeps them.
+CREATE TABLE allowances (
+    target_kind  TEXT NOT NULL,
+    target_name  TEXT NOT NULL,
+    granted_at   TEXT NOT NULL CHECK (granted_at GLOB '{_UTC_TIMESTAMP_GLOB}'),
+    expires_at   TEXT NOT NULL CHECK (expires_at GLOB '{_UTC_TIMESTAMP_GLOB}'),
+    duration_s   REAL NOT NULL,
+    expires_boot REAL NOT NULL,
+    boot_id      TEXT NOT NULL,
+    PRIMARY KEY (target_kind, target_name)
+);
+"""
+
 # (version, name, sql), versions 1, 2, 3... in order. Read when a database is opened, not at import,
 # so a test can append a future step.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "session state, session history and the honest log", _V1_SCHEMA),
+    (2, "usage buckets, the urge journal and allowances", _V2_SCHEMA),
 ]
 
 DEFAULT_BUSY_TIMEOUT_S = 5.0

@@ -13,9 +13,10 @@ is the caller's job.
 from __future__ import annotations
 
 import math
-from itertools import pairwise
+import time
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from itertools import pairwise
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -213,7 +214,7 @@ class BreathingCircle(QWidget):
         painter.drawEllipse(centre, outer, outer)
         gradient = QRadialGradient(centre, radius)
         core = QColor(self._colour)
-        core.setAlphaF(0.55)
+        core.setAlphaF(0.62)
         rim = QColor(self._colour)
         rim.setAlphaF(0.22)
         gradient.setColorAt(0.0, core)
@@ -333,7 +334,9 @@ class InterventionOverlay(QWidget):
 
         self._pause_timer = QTimer(self)
         self._pause_timer.setSingleShot(True)
-        self._pause_timer.timeout.connect(self._end_pause)
+        self._pause_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._pause_deadline = 0.0
+        self._pause_timer.timeout.connect(self._check_pause)
         self._step_timer = QTimer(self)
         self._step_index = 0
         self._step_timer.timeout.connect(self._next_still_step)
@@ -395,7 +398,7 @@ class InterventionOverlay(QWidget):
         self.question_label = QLabel(request.prompt.text, page)
         self.question_label.setObjectName("question")
         self.question_label.setWordWrap(True)
-        self.question_label.setFont(_scaled_font(base, 1.9))
+        self.question_label.setFont(_scaled_font(base, 2.15))
         self.question_label.setAccessibleName("Question")
         self.question_label.setAccessibleDescription(request.prompt.text)
         self.question_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -511,6 +514,7 @@ class InterventionOverlay(QWidget):
             chip.setAutoDefault(True)
             chip.setFont(_scaled_font(self.font(), 1.05))
             chip.setAccessibleName(_minutes_text(minutes))
+            chip.setAccessibleDescription("The arrow keys move between the choices")
             chip.setProperty("minutes", minutes)
             chip.toggled.connect(self._refresh_open_button)
             self.minute_buttons.append(chip)
@@ -549,6 +553,7 @@ class InterventionOverlay(QWidget):
         text, muted = colours.text.name(), colours.muted.name()
         accent, soft, line = colours.accent.name(), colours.accent_soft.name(), colours.line.name()
         on_accent = "#ffffff" if colours.accent.lightnessF() < 0.6 else "#1d2227"
+        ring = colours.accent.darker(150).name() if colours.card.lightnessF() >= 0.5 else text
         self.card.setStyleSheet(
             f"""
             QLabel {{ color: {text}; background: transparent; }}
@@ -567,7 +572,7 @@ class InterventionOverlay(QWidget):
                 color: {on_accent}; background: {accent}; border: 2px solid {accent};
                 padding: 10px 22px;
             }}
-            QPushButton#primary:focus {{ border: 2px solid {text}; }}
+            QPushButton#primary:focus {{ border: 2px solid {ring}; }}
             QLineEdit {{
                 color: {text}; background: transparent; border: 1px solid {line};
                 border-radius: 10px; padding: 9px 12px;
@@ -629,7 +634,16 @@ class InterventionOverlay(QWidget):
             self.breath_animation.start()
         else:
             self._step_timer.start(max(1, round(1000 * self.pause_s / len(_REDUCED_MOTION_STEPS))))
-        self._pause_timer.start(max(1, round(1000 * self.pause_s)))
+        self._pause_deadline = time.monotonic() + self.pause_s
+        self._pause_timer.start(max(1, math.ceil(1000 * self.pause_s)))
+
+    def _check_pause(self) -> None:
+        # Timers may fire a little early (and late after a suspend); the deadline decides.
+        left = self._pause_deadline - time.monotonic()
+        if left > 0:
+            self._pause_timer.start(max(1, math.ceil(1000 * left)))
+            return
+        self._end_pause()
 
     def _end_pause(self) -> None:
         if self.phase is not Phase.PAUSE:
@@ -638,6 +652,7 @@ class InterventionOverlay(QWidget):
         self.phase = Phase.QUESTION
         self.pause_page.hide()
         self.question_page.show()
+        self.context_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _stop_timers(self) -> None:

@@ -12,7 +12,7 @@ import logging
 import math
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCursor, QGuiApplication, QIcon
@@ -20,10 +20,13 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
 from focusapp.core.errors import CommandError, Refused
 from focusapp.ui.commands import CommandRunner, Phase, SessionStatus
-from focusapp.ui.emergency_dialog import EmergencyDialog
 from focusapp.ui.notifier import Notifier
-from focusapp.ui.start_dialog import StartChoice, StartDialog
 from focusapp.ui.tray_icon import make_icon, panel_is_dark
+
+if TYPE_CHECKING:
+    # The dialogs load on first use: the tray icon and its menu do not need them.
+    from focusapp.ui.emergency_dialog import EmergencyDialog
+    from focusapp.ui.start_dialog import StartChoice, StartDialog
 
 _log = logging.getLogger(__name__)
 
@@ -413,6 +416,8 @@ class TrayController(QObject):
         self.message_box = box
 
     def open_start_dialog(self) -> StartDialog:
+        from focusapp.ui.start_dialog import StartDialog
+
         dialog = StartDialog(
             self._status.profiles,
             minutes=self._custom_minutes,
@@ -437,6 +442,8 @@ class TrayController(QObject):
         )
 
     def open_emergency_dialog(self) -> EmergencyDialog:
+        from focusapp.ui.emergency_dialog import EmergencyDialog
+
         if self.emergency_dialog is not None and self.emergency_dialog.isVisible():
             self.emergency_dialog.raise_()
             self.emergency_dialog.activateWindow()
