@@ -14,6 +14,7 @@ boottime did not) from a suspend (boottime moved, monotonic did not).
 from __future__ import annotations
 
 import heapq
+import os
 import itertools
 import sys
 import time
@@ -39,6 +40,24 @@ class Scheduler(Protocol):
     """Runs a callback once after a delay measured in real (boottime) seconds."""
 
     def call_later(self, delay_s: float, callback: Callable[[], None]) -> Cancel: ...
+
+
+def _named_local_zone() -> tzinfo | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates = []
+    tz_env = os.environ.get("TZ", "").lstrip(":")
+    if tz_env:
+        candidates.append(tz_env)
+    target = os.path.realpath("/etc/localtime")
+    if "zoneinfo/" in target:
+        candidates.append(target.split("zoneinfo/", 1)[1])
+    for key in candidates:
+        try:
+            return ZoneInfo(key)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+    return None
 
 
 def _read_boot_id() -> str:
@@ -73,6 +92,11 @@ class SystemClock:
         return time.monotonic()
 
     def local_tz(self) -> tzinfo:
+        # A named zone knows its DST rules; a fixed offset from astimezone() would put moments
+        # on the other side of a DST change an hour off.
+        named = _named_local_zone()
+        if named is not None:
+            return named
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
         return tz

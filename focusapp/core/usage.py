@@ -167,6 +167,12 @@ def _switch_key(activity: Activity | None, away: bool) -> tuple[object, ...]:
 
 
 class UsageLedger:
+    """Turns observations of what is in front of the user into seconds per minute bucket.
+
+    It never calls `TimeBase.check()` (the session engine does, and consumes the events): elapsed
+    time comes from the monotonic clock, which needs no check to be right.
+    """
+
     def __init__(
         self,
         time: TimeBase,

@@ -160,8 +160,11 @@ def build_v1_database(path: Path) -> None:
     conn.close()
 
 
-def with_future_v2(monkeypatch: pytest.MonkeyPatch, sql: str) -> None:
-    monkeypatch.setattr(database, "MIGRATIONS", [*MIGRATIONS, (2, "future step", sql)])
+FUTURE = LATEST + 1
+
+
+def with_future_step(monkeypatch: pytest.MonkeyPatch, sql: str) -> None:
+    monkeypatch.setattr(database, "MIGRATIONS", [*MIGRATIONS, (FUTURE, "future step", sql)])
 
 
 def test_migration_backs_up_first_and_the_backup_holds_the_old_content(
@@ -169,7 +172,7 @@ def test_migration_backs_up_first_and_the_backup_holds_the_old_content(
 ) -> None:
     path = tmp_path / "db" / "focusapp.sqlite3"
     build_v1_database(path)
-    with_future_v2(
+    with_future_step(
         monkeypatch,
         "ALTER TABLE log ADD COLUMN mood TEXT; UPDATE log SET mood = 'calm'; "
         "DELETE FROM session_state;",
@@ -177,11 +180,11 @@ def test_migration_backs_up_first_and_the_backup_holds_the_old_content(
 
     db, notices = Database.open(path, fixed_clock)
     with db:
-        assert db.schema_version == 2
+        assert db.schema_version == FUTURE
         assert db.conn.execute("SELECT mood FROM log").fetchall() == [("calm",)]
         assert db.conn.execute("SELECT count(*) FROM session_state").fetchone()[0] == 0
         versions = db.conn.execute("SELECT version FROM migration_history ORDER BY 1").fetchall()
-        assert versions == [(1,), (2,)]
+        assert versions == [(v,) for v in range(1, FUTURE + 1)]
 
     backup = path.parent / f"focusapp.backup-v1-{STAMP}.sqlite3"
     assert len(notices) == 1
@@ -224,16 +227,17 @@ def test_failed_migration_leaves_the_database_at_its_old_version(
 ) -> None:
     path = tmp_path / "db" / "focusapp.sqlite3"
     build_v1_database(path)
-    # The first statement succeeds, the second fails: neither may stick.
-    with_future_v2(monkeypatch, "CREATE TABLE urges (id INTEGER); CREATE TABLE log (x INTEGER);")
+    # The first statement succeeds, the second fails: neither may stick (the released steps
+    # before it do, each in its own transaction).
+    with_future_step(monkeypatch, "CREATE TABLE moods (id INTEGER); CREATE TABLE log (x INTEGER);")
 
-    with pytest.raises(DatabaseUnavailable, match="format 2"):
+    with pytest.raises(DatabaseUnavailable, match=f"format {FUTURE}"):
         Database.open(path, fixed_clock)
 
     conn = raw(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-        assert "urges" not in tables(conn)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        assert "moods" not in tables(conn)
         assert conn.execute("SELECT count(*) FROM log").fetchone()[0] == 1
     finally:
         conn.close()
@@ -247,7 +251,7 @@ def test_migration_scripts_may_hold_semicolons_in_strings_and_triggers(
 ) -> None:
     path = tmp_path / "db" / "focusapp.sqlite3"
     build_v1_database(path)
-    with_future_v2(
+    with_future_step(
         monkeypatch,
         """
         CREATE TABLE notes (body TEXT);
