@@ -31,6 +31,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from focusapp.bridge.browser_manifests import EXTENSION_KINDS, Browser
+
     parser = _Parser(
         prog="focusapp",
         description="Focus sessions, app and site limits, and a pause before the urge to check "
@@ -56,6 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("skip-break", help="end the current break and focus now")
     status = sub.add_parser("status", help="the current session")
     status.add_argument("--json", action="store_true", help="machine-readable output")
+
+    browser = sub.add_parser("browser", help="connect the browser extension")
+    actions = browser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    for action, text in (
+        ("install", "register the native host with your browsers"),
+        ("uninstall", "remove Focusapp's native host registrations"),
+    ):
+        choice = actions.add_parser(action, help=text)
+        choice.add_argument(
+            "--browser", choices=[str(b) for b in Browser], help="only this browser (default: all)"
+        )
+    path = actions.add_parser("path", help="print the extension folder to load unpacked")
+    path.add_argument("--browser", choices=EXTENSION_KINDS, default="chromium")
+    native = sub.add_parser("native-host", help="what browsers start (native messaging on stdio)")
+    native.add_argument("browser_args", nargs="*", help="what the browser passes; ignored")
     return parser
 
 
@@ -107,7 +126,33 @@ def _client(command: str, args: dict[str, Any], as_json: bool) -> int:
     return EXIT_OK
 
 
+def _native_host(browser_args: list[str]) -> int:
+    from focusapp.bridge import native_host
+    from focusapp.store.paths import AppPaths
+
+    paths = AppPaths.from_environment()
+    files = native_host.NativeHostFiles(
+        socket_path=paths.socket_path,
+        cache_file=paths.native_cache_file,
+        spool_file=paths.state_dir / native_host.SPOOL_FILE_NAME,
+    )
+    return native_host.main(browser_args, files)
+
+
+def _browser(action: str, browser: str | None) -> int:
+    from focusapp.bridge.browser_manifests import run_browser_command
+    from focusapp.store.paths import AppPaths
+
+    return run_browser_command(action, browser, AppPaths.from_environment().data_dir)
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    # Browsers pass arguments of their own (an origin, `--parent-window=`): they are not ours to
+    # parse, and skipping the parser keeps the browser's first answer fast.
+    if argv[:1] == ["native-host"] and argv[1:2] not in (["-h"], ["--help"]):
+        return _native_host(argv[1:])
     args = build_parser().parse_args(argv)
     if args.command is None:
         from focusapp.app import run
@@ -121,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
             if getattr(args, key) is not None:
                 payload[key] = getattr(args, key)
         return _client("start", payload, as_json=False)
+    if args.command == "browser":
+        return _browser(args.action, args.browser)
     command = args.command.replace("-", "_")
     return _client(command, {}, as_json=getattr(args, "json", False))
 

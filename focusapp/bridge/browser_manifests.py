@@ -137,7 +137,7 @@ class HostEnvironment:
         if getattr(sys, "frozen", False):
             command: tuple[str, ...] = (sys.executable,)  # a bundled app is its own interpreter
         else:
-            command = (sys.executable, "-m", "focusapp")
+            command = (console_python(sys.executable), "-m", "focusapp")
         return cls(
             platform=sys.platform,
             home=Path.home(),
@@ -151,6 +151,16 @@ class HostEnvironment:
     @property
     def is_windows(self) -> bool:
         return self.platform == "win32"
+
+
+def console_python(executable: str) -> str:
+    """python.exe for pythonw.exe: the windowless interpreter may have no usable stdio."""
+    path = Path(executable)
+    if path.name.lower() == "pythonw.exe":
+        console = path.with_name("python.exe")
+        if console.is_file():
+            return str(console)
+    return executable
 
 
 @dataclass(frozen=True)

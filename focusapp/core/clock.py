@@ -14,8 +14,8 @@ boottime did not) from a suspend (boottime moved, monotonic did not).
 from __future__ import annotations
 
 import heapq
-import os
 import itertools
+import os
 import sys
 import time
 from collections.abc import Callable
