@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +68,8 @@ def _runtime_dir(candidate: str) -> Path:
     parent = path.parent
     # platformdirs names /run/user/<uid> even when it does not exist (no logind, containers).
     if sys.platform != "win32" and not (parent.is_dir() and os.access(parent, os.W_OK)):
+        import tempfile  # only here: it pulls in shutil and lzma, slow for the CLI's start
+
         uid = os.getuid() if hasattr(os, "getuid") else 0
         return Path(tempfile.gettempdir()) / f"{APP_NAME}-{uid}"
     return path
