@@ -22,17 +22,30 @@ from focusapp import __version__
 from focusapp.bridge.ipc_server import IpcServer
 from focusapp.bridge.protocol import IpcError
 from focusapp.bridge.single_instance import InstanceGuard
+from focusapp.core.allowances import Allowances, MemoryAllowanceStore
+from focusapp.core.attention import AttentionKeeper
 from focusapp.core.clock import SystemClock
 from focusapp.core.commands import CommandSet
+from focusapp.core.errors import InvalidRequest
+from focusapp.core.journal import MemoryUrgeStore, UrgeStore
+from focusapp.core.limits import LimitBook, MemoryLimitMemory, usage_report
+from focusapp.core.prompts import PromptLibrary
 from focusapp.core.records import LogEntry, LogKind, MemorySessionStore, SessionStore
 from focusapp.core.schedule import Block, weekday_numbers
 from focusapp.core.session import EventKind, SessionEngine, SessionEvent, SessionPlan
 from focusapp.core.settings import Settings
 from focusapp.core.timebase import TimeBase
+from focusapp.core.usage import MemoryUsageStore, UsageLedger
+from focusapp.platform.base import PlatformAdapters
+from focusapp.platform.select import create_platform
 from focusapp.store.config import ConfigStore, LoadResult
 from focusapp.store.database import Database, DatabaseUnavailable
 from focusapp.store.paths import AppPaths
+from focusapp.store.secrets import JournalKeys, NotesMode
 from focusapp.store.session_store import SqliteSessionStore
+from focusapp.store.urge_store import SqliteUrgeStore
+from focusapp.store.usage_store import SqliteUsageStore
+from focusapp.ui.attention_controller import AttentionController
 from focusapp.ui.fallback_window import FallbackWindow, show_tray_or_fallback
 from focusapp.ui.notifier import Notifier
 from focusapp.ui.qt_scheduler import QtScheduler
@@ -111,6 +124,8 @@ class FocusApp(QObject):
             profiles=lambda: [p.name for p in self.settings.profiles],
             default_strict=lambda: self.settings.session.strict,
         )
+        self._build_attention()
+        self.commands.add("usage", self._usage)
         self.commands.add("activate", self._activate)
         self.commands.add("notices", lambda _: {"notices": list(self.startup.notices)})
         self.commands.add("version", lambda _: {"version": __version__, "pid": os.getpid()})
@@ -133,6 +148,89 @@ class FocusApp(QObject):
         self.watcher.fileChanged.connect(lambda _: self._config_changed_on_disk())
         self._config_mtime = self._config_stamp()
 
+    def _build_attention(self) -> None:
+        general = self.settings.general
+        if self.db is not None:
+            usage_store = SqliteUsageStore(self.db)
+            allowance_store: Any = usage_store
+            limit_memory: Any = usage_store
+        else:
+            usage_store, allowance_store, limit_memory = (
+                MemoryUsageStore(),
+                MemoryAllowanceStore(),
+                MemoryLimitMemory(),
+            )
+        self.ledger = UsageLedger(
+            self.time,
+            usage_store,
+            day_start=general.day_start_time,
+            idle_threshold_s=general.idle_minutes * 60.0,
+        )
+        self.limits = LimitBook(
+            self.settings.limits,
+            self.ledger,
+            self.time,
+            memory=limit_memory,
+            log=self.store.append_log,
+        )
+        self.allowances = Allowances(self.time, allowance_store)
+        self.keeper = AttentionKeeper(
+            self.ledger,
+            self.limits,
+            self.allowances,
+            session=self.engine.status,
+            profile_of=lambda name: self.settings.profile(name) if name else None,
+            own_pid=os.getpid(),
+        )
+        self.journal_keys = JournalKeys(
+            NotesMode.KEYRING, verifier_file=self.paths.data_dir / "journal-passphrase.json"
+        )
+        self.urges: UrgeStore = (
+            SqliteUrgeStore(self.db, self._note_cipher) if self.db else MemoryUrgeStore()
+        )
+        self.platform: PlatformAdapters = create_platform()
+        self.attention = AttentionController(
+            self.keeper,
+            self.platform,
+            self.urges,
+            self.notifier,
+            prompts=self._prompt_library,
+            reduce_motion=lambda: self.settings.general.reduce_motion,
+            session_id=lambda: self.engine.status().session_id,
+            strict=lambda: self.engine.status().strict,
+            parent=self,
+        )
+        self._prompts: PromptLibrary | None = None
+
+    def _note_cipher(self) -> Any:
+        # Asked lazily, at the first note: a locked keyring may prompt the user.
+        return self.journal_keys.cipher()
+
+    def _prompt_library(self) -> PromptLibrary:
+        if self._prompts is None:
+            language = self.settings.general.language
+            if language == "system":
+                from PySide6.QtCore import QLocale
+
+                language = QLocale.system().name()[:2]
+            self._prompts = PromptLibrary.bundled(language)
+        return self._prompts
+
+    def _usage(self, args: dict[str, Any]) -> dict[str, Any]:
+        from datetime import date
+
+        day = self.ledger.today()
+        if args.get("date") is not None:
+            try:
+                day = date.fromisoformat(str(args["date"]))
+            except ValueError:
+                raise InvalidRequest("The date must look like 2026-11-26.") from None
+        self.attention.tick_now()
+        self.ledger.flush()
+        report = usage_report(self.ledger.day_totals(day), self.limits.status(day))
+        report["tracking"] = {"backend": self.platform.backend, "note": self.platform.note}
+        return report
+
     # -- start and stop ------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -143,6 +241,8 @@ class FocusApp(QObject):
                 f"The command line can't reach this app: {exc} Everything else works."
             )
         self.engine.start_up()
+        self.attention.start()
+        log.info("Tracking: %s", self.platform.note)
         self.fallback = show_tray_or_fallback(self.tray)
         if self.fallback is not None:
             self.tray.dialog_parent = self.fallback
@@ -162,6 +262,7 @@ class FocusApp(QObject):
     def shut_down(self) -> None:
         """Runs once when the event loop ends, whatever ended it (Quit, SIGTERM, Ctrl+C)."""
         self.engine.shut_down()
+        self.attention.stop()
         self.server.close()
         if self.db is not None:
             self.db.close()
@@ -190,6 +291,8 @@ class FocusApp(QObject):
                 event.detail.get("delta_s", 0.0),
             )
         self._refresh()
+        if event.kind in (EventKind.STARTED, EventKind.PHASE_CHANGED, EventKind.RESUMED):
+            self.attention.session_changed()
 
     def open_settings(self) -> None:
         if self.settings_window is None:
@@ -211,6 +314,12 @@ class FocusApp(QObject):
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self._config_mtime = self._config_stamp()
+        general = settings.general
+        self.ledger.configure(
+            day_start=general.day_start_time, idle_threshold_s=general.idle_minutes * 60.0
+        )
+        self.limits.configure(settings.limits)
+        self._prompts = None
         self.engine.configure(
             plan_defaults=plan_from(settings),
             emergency_exits_per_week=settings.strict.emergency_exits_per_week,

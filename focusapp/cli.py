@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("skip-break", help="end the current break and focus now")
     status = sub.add_parser("status", help="the current session")
     status.add_argument("--json", action="store_true", help="machine-readable output")
+    usage = sub.add_parser("usage", help="today's time per app and site, and each limit")
+    usage.add_argument("--json", action="store_true", help="machine-readable output")
+    usage.add_argument("--date", help="another day, as YYYY-MM-DD")
 
     browser = sub.add_parser("browser", help="connect the browser extension")
     actions = browser.add_subparsers(
@@ -102,6 +105,31 @@ def _describe(status: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+def _minutes(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return f"{minutes} min" if minutes else f"{int(seconds)} s"
+
+
+def _describe_usage(report: dict[str, Any]) -> str:
+    lines = [f"Time in front of you on {report['date']}:"]
+    shown = {**report.get("apps", {}), **report.get("sites", {})}
+    for name, seconds in sorted(shown.items(), key=lambda kv: -kv[1]):
+        lines.append(f"  {name:<28} {_minutes(seconds)}")
+    for name, seconds in sorted(report.get("running_apps", {}).items(), key=lambda kv: -kv[1]):
+        lines.append(f"  {name:<28} {_minutes(seconds)} running (not known to be in front)")
+    if len(lines) == 1:
+        lines.append("  nothing counted yet")
+    for name, limit in sorted(report.get("limits", {}).items()):
+        lines.append(
+            f"{name}: {_minutes(limit['used_s'])} of {_minutes(limit['limit_s'])} used, "
+            f"{_minutes(limit['left_s'])} left"
+        )
+    note = report.get("tracking", {}).get("note")
+    if note:
+        lines.append(note)
+    return "\n".join(lines)
+
+
 def _client(command: str, args: dict[str, Any], as_json: bool) -> int:
     from focusapp.bridge import ipc_client
     from focusapp.bridge.protocol import AppNotRunning, IpcError, RemoteError
@@ -121,6 +149,8 @@ def _client(command: str, args: dict[str, Any], as_json: bool) -> int:
         return EXIT_ERROR
     if as_json:
         print(json.dumps(result, indent=2, sort_keys=True))
+    elif command == "usage":
+        print(_describe_usage(result))
     else:
         print(_describe(result))
     return EXIT_OK
@@ -168,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         return _client("start", payload, as_json=False)
     if args.command == "browser":
         return _browser(args.action, args.browser)
+    if args.command == "usage":
+        return _client("usage", {"date": args.date} if args.date else {}, as_json=args.json)
     command = args.command.replace("-", "_")
     return _client(command, {}, as_json=getattr(args, "json", False))
 

@@ -1,0 +1,245 @@
+"""Acts on what the attention keeper decides: the intervention overlay, minimizing or closing the
+app, limit warnings, and the urge entry each moment leaves in the journal."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication
+
+from focusapp.core.activity import Activity, ActivityKind
+from focusapp.core.attention import AttentionKeeper, Step
+from focusapp.core.journal import Outcome, UrgeEntry, UrgeStore
+from focusapp.core.policy import Decision, DecisionKind, Reason
+from focusapp.core.prompts import PromptLibrary
+from focusapp.core.settings import EnforceMode
+from focusapp.platform.base import PlatformAdapters
+from focusapp.ui.intervention import Choice, InterventionOverlay, InterventionRequest
+from focusapp.ui.intervention import Outcome as OverlayOutcome
+from focusapp.ui.notifier import Notifier
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 5_000
+ALLOW_MINUTES = (2, 5, 10, 15)
+PAUSE_S = 6.0  # about one slow breath in and out
+CLOSE_GRACE_S = 10.0
+RECENT_PROMPTS = 20
+
+
+@dataclass
+class _Showing:
+    overlay: InterventionOverlay
+    step: Step
+    prompt_id: str
+
+
+class AttentionController(QObject):
+    def __init__(
+        self,
+        keeper: AttentionKeeper,
+        platform: PlatformAdapters,
+        urges: UrgeStore,
+        notifier: Notifier,
+        *,
+        prompts: Callable[[], PromptLibrary],
+        reduce_motion: Callable[[], bool],
+        session_id: Callable[[], str | None],
+        strict: Callable[[], bool],
+        parent: QObject | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.keeper = keeper
+        self.platform = platform
+        self.urges = urges
+        self.notifier = notifier
+        self._prompts = prompts
+        self._reduce_motion = reduce_motion
+        self._session_id = session_id
+        self._strict = strict
+        self._rng = rng or random.Random()
+        self._recent: deque[str] = deque(maxlen=RECENT_PROMPTS)
+        self.showing: _Showing | None = None
+        self._enforced: tuple[ActivityKind, str] | None = None
+        self.platform.tracker.changed.connect(self._on_activity)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._on_tick)
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.platform.tracker.start()
+        self._timer.start()
+        current = self.platform.tracker.current()
+        if current is not None:
+            self._on_activity(current)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.platform.close()
+        self.keeper.ledger.stop()
+        if self.showing is not None:
+            self.showing.overlay.close()
+
+    # -- inputs ---------------------------------------------------------------------------------
+
+    def _idle(self) -> tuple[float | None, bool]:
+        idle = self.platform.idle
+        return idle.idle_seconds(), idle.screen_locked()
+
+    def _on_activity(self, activity: Activity | None) -> None:
+        idle_s, locked = self._idle()
+        self._act(self.keeper.observe(activity, idle_s, locked))
+
+    def _on_tick(self) -> None:
+        idle_s, locked = self._idle()
+        self._act(self.keeper.tick(idle_s, locked))
+
+    def tick_now(self) -> None:
+        """Credit the time up to now (before answering `usage`, say) rather than at the next tick."""
+        self._on_tick()
+
+    def session_changed(self) -> None:
+        """A session started, ended or changed phase: what is in front may now be blocked."""
+        self._act(self.keeper.reevaluate())
+
+    # -- acting ---------------------------------------------------------------------------------
+
+    def _act(self, step: Step) -> None:
+        for warning in step.warnings:
+            minutes = "1 minute" if warning.minutes_left == 1 else f"{warning.minutes_left} minutes"
+            self.notifier.notify(
+                f"{minutes} left for {warning.name}",
+                "Today's time for it is nearly used. Maybe finish what you came for.",
+            )
+        decision = step.decision
+        if step.activity is None or self.showing is not None:
+            return
+        if decision.kind is not DecisionKind.ENFORCE:
+            self._enforced = None
+        if decision.kind is DecisionKind.INTERVENE:
+            self._intervene(step)
+        elif decision.kind is DecisionKind.ENFORCE:
+            self._enforce(step.activity, decision.enforce)
+            key = (step.activity.kind, step.activity.name)
+            if key != self._enforced:  # one journal entry per stretch, not one per tick
+                self._enforced = key
+                self._record(step, Outcome.ENFORCED, prompt_id=None)
+
+    def _intervene(self, step: Step) -> None:
+        activity, decision = step.activity, step.decision
+        assert activity is not None and decision.trigger is not None
+        self.keeper.mark_intervened()
+        prompt = self._prompts().pick(decision.trigger.value, list(self._recent), self._rng)
+        self._recent.append(prompt.id)
+        strict_block = decision.reason is Reason.SESSION_BLOCK and self._strict()
+        request = InterventionRequest(
+            # Not the window title: it may name a private chat or document.
+            target_label=activity.wm_class or activity.name,
+            reason=_reason_text(decision),
+            prompt=prompt,
+            allow_minutes_choices=() if strict_block else ALLOW_MINUTES,
+            screen_geometry=_screen_under_pointer(),
+        )
+        overlay = InterventionOverlay(request, reduce_motion=self._reduce_motion(), pause_s=PAUSE_S)
+        self.showing = _Showing(overlay, step, prompt.id)
+        overlay.finished.connect(self._on_outcome)
+        overlay.show()
+        log.info("stepped in before %s (%s)", activity.name, decision.reason)
+
+    def _on_outcome(self, outcome: OverlayOutcome) -> None:
+        showing, self.showing = self.showing, None
+        if showing is None:
+            return
+        showing.overlay.deleteLater()
+        step = showing.step
+        activity = step.activity
+        assert activity is not None
+        if outcome.choice is Choice.ALLOW and outcome.minutes > 0:
+            self.keeper.allowances.grant(activity, outcome.minutes)
+            if activity.window_id is not None:
+                self.platform.control.activate(activity.window_id)
+            self._record(
+                step,
+                Outcome.ALLOWED,
+                prompt_id=showing.prompt_id,
+                answer=outcome.answer,
+                intention=outcome.intention,
+                note=outcome.note,
+                allowed_s=outcome.minutes * 60.0,
+            )
+            return
+        self._enforce(activity, step.decision.enforce, back_to=step.previous)
+        self._record(
+            step,
+            Outcome.RETURNED,
+            prompt_id=showing.prompt_id,
+            answer=outcome.answer,
+            note=outcome.note,
+        )
+
+    def _enforce(
+        self, activity: Activity, mode: EnforceMode, back_to: Activity | None = None
+    ) -> None:
+        control = self.platform.control
+        if activity.window_id is not None:
+            control.minimize(activity.window_id)
+        if back_to is not None and back_to.window_id is not None:
+            control.activate(back_to.window_id)
+        if mode is EnforceMode.CLOSE and activity.pid is not None:
+            self.notifier.notify(
+                f"{activity.name} will close",
+                f"Its rule closes it; it gets {CLOSE_GRACE_S:.0f} seconds to save its work.",
+            )
+            control.close_app(activity.pid, CLOSE_GRACE_S)
+
+    def _record(
+        self,
+        step: Step,
+        outcome: Outcome,
+        *,
+        prompt_id: str | None,
+        answer: str | None = None,
+        intention: str | None = None,
+        note: str | None = None,
+        allowed_s: float | None = None,
+    ) -> None:
+        activity, decision = step.activity, step.decision
+        assert activity is not None
+        self.urges.record_urge(
+            UrgeEntry(
+                ts=datetime.now(UTC),
+                trigger_kind=decision.trigger.value if decision.trigger else "rule",
+                target_kind=activity.kind.value,
+                target_name=activity.name,
+                outcome=outcome,
+                prompt_id=prompt_id,
+                answer=answer,
+                intention=intention or None,
+                note=note or None,
+                allowed_s=allowed_s,
+                session_id=self._session_id(),
+            )
+        )
+
+
+def _reason_text(decision: Decision) -> str:
+    if decision.reason is Reason.SESSION_BLOCK:
+        return "This is blocked during your focus session"
+    if decision.reason is Reason.LIMIT_REACHED:
+        return f"Today's time for {decision.rule} is used up"
+    return "This is one of your limits"
+
+
+def _screen_under_pointer() -> QRect:
+    """The screen the user is working on: where the pointer is (the blocked window is in front)."""
+    screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+    return screen.geometry()
