@@ -104,7 +104,7 @@ class AttentionController(QObject):
         self._act(self.keeper.tick(idle_s, locked))
 
     def tick_now(self) -> None:
-        """Credit the time up to now (before answering `usage`, say) rather than at the next tick."""
+        """Credit the time up to now (before answering `usage`) rather than at the next tick."""
         self._on_tick()
 
     def session_changed(self) -> None:
