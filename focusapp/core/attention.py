@@ -46,7 +46,8 @@ class AttentionKeeper:
         self._profile_of = profile_of
         self._own_pid = own_pid
         self._memory = SwitchMemory()
-        self._current: Activity | None = None
+        self._current: Activity | None = None  # the stretch the policy is about
+        self._counting: Activity | None = None  # what the ledger counts (never our own windows)
         self._previous: Activity | None = None
         self._idle_s: float | None = None
         self._locked = False
@@ -62,9 +63,11 @@ class AttentionKeeper:
         if activity is not None and self._own_pid is not None and activity.pid == self._own_pid:
             # Our own windows (the intervention, settings) are not a switch away from the app
             # being asked about, and are not usage of anything.
+            self._counting = None
             self.ledger.observe(None, idle_s, locked)
             return Step(activity=self._current, previous=self._previous)
         self._idle_s, self._locked = idle_s, locked
+        self._counting = activity
         self.ledger.observe(activity, idle_s, locked)
         self._memory.see(activity)
         self._current = activity
@@ -73,7 +76,7 @@ class AttentionKeeper:
     def tick(self, idle_s: float | None = None, locked: bool = False) -> Step:
         """Time passed with the same thing in front."""
         self._idle_s, self._locked = idle_s, locked
-        self.ledger.observe(self._current, idle_s, locked)
+        self.ledger.observe(self._counting, idle_s, locked)
         return self._evaluate()
 
     def reevaluate(self) -> Step:

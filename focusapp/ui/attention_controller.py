@@ -4,6 +4,7 @@ app, limit warnings, and the urge entry each moment leaves in the journal."""
 from __future__ import annotations
 
 import logging
+import os
 import random
 from collections import deque
 from collections.abc import Callable
@@ -96,6 +97,9 @@ class AttentionController(QObject):
         return idle.idle_seconds(), idle.screen_locked()
 
     def _on_activity(self, activity: Activity | None) -> None:
+        if self.showing is not None and (activity is None or activity.pid != os.getpid()):
+            # Alt-Tab back to the app while the pause is on screen: the pause keeps the keyboard.
+            self._pull_focus(self.showing.overlay, tries=3)
         idle_s, locked = self._idle()
         self._act(self.keeper.observe(activity, idle_s, locked))
 
@@ -153,7 +157,25 @@ class AttentionController(QObject):
         self.showing = _Showing(overlay, step, prompt.id)
         overlay.finished.connect(self._on_outcome)
         overlay.show()
+        # Qt's own activation request counts as an application's, which window managers may turn
+        # down to prevent focus stealing; the user was typing into the blocked app a moment ago.
+        # Ask as a pager does (the platform's activate), once the window is mapped.
+        QTimer.singleShot(100, lambda: self._pull_focus(overlay, tries=12))
         log.info("stepped in before %s (%s)", activity.name, decision.reason)
+
+    def _pull_focus(self, overlay: InterventionOverlay, tries: int) -> None:
+        # The window manager ignores a request for a window it has not mapped yet: ask again
+        # until the overlay really has the keyboard (or give up after a couple of seconds).
+        if self.showing is None or self.showing.overlay is not overlay:
+            return
+        # Qt's isActiveWindow() can be true before the window manager agrees: ask the tracker.
+        front = self.platform.tracker.current()
+        if front is not None and front.window_id == int(overlay.winId()):
+            return
+        self.platform.control.activate(int(overlay.winId()))
+        overlay.take_focus()
+        if tries > 1:
+            QTimer.singleShot(200, lambda: self._pull_focus(overlay, tries - 1))
 
     def _on_outcome(self, outcome: OverlayOutcome) -> None:
         showing, self.showing = self.showing, None

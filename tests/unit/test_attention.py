@@ -92,3 +92,17 @@ def test_own_windows_are_not_counted_as_usage() -> None:
     rig.clock.advance(60)
     rig.keeper.observe(EDITOR)
     assert "focusapp" not in rig.ledger.day_totals().apps
+
+
+def test_time_on_the_intervention_is_not_credited_to_the_blocked_app() -> None:
+    rig = Rig()
+    rig.focus()
+    rig.keeper.observe(DISCORD)
+    rig.clock.advance(2)
+    rig.keeper.observe(OVERLAY)
+    for _ in range(6):
+        rig.clock.advance(5)
+        rig.keeper.tick()
+    rig.keeper.observe(EDITOR)
+    rig.ledger.flush()
+    assert rig.ledger.day_totals().apps["discord"] == 2
