@@ -26,7 +26,8 @@ from focusapp.core.allowances import Allowances, MemoryAllowanceStore
 from focusapp.core.attention import AttentionKeeper
 from focusapp.core.clock import SystemClock
 from focusapp.core.commands import CommandSet
-from focusapp.core.errors import InvalidRequest
+from focusapp.core.errors import InvalidRequest, Refused
+from focusapp.core.friction import FrictionGate
 from focusapp.core.journal import MemoryUrgeStore, UrgeStore
 from focusapp.core.limits import LimitBook, MemoryLimitMemory, usage_report
 from focusapp.core.prompts import PromptLibrary
@@ -126,6 +127,17 @@ class FocusApp(QObject):
         )
         self._build_attention()
         self.commands.add("usage", self._usage)
+        self.raise_gate = FrictionGate(
+            self.time,
+            float(self.settings.strict.emergency_wait_seconds),
+            (
+                "I am raising my limit today on purpose, and I know why I set it.",
+                "I choose to have more time today, and that is my own decision.",
+            ),
+        )
+        self.commands.add("status", lambda _: self._status_with_limits())
+        self.commands.add("limits_raise_begin", self._limits_raise_begin)
+        self.commands.add("limits_raise_confirm", self._limits_raise_confirm)
         self.commands.add("activate", self._activate)
         self.commands.add("notices", lambda _: {"notices": list(self.startup.notices)})
         self.commands.add("version", lambda _: {"version": __version__, "pid": os.getpid()})
@@ -143,7 +155,9 @@ class FocusApp(QObject):
         self.engine.subscribe(self._on_session_event)
 
         self.watcher = QFileSystemWatcher(self)
-        self.watcher.addPath(str(paths.config_dir))
+        self.watcher.addPath(str(paths.config_dir))  # the file appearing or being replaced
+        if paths.config_file.exists():
+            self.watcher.addPath(str(paths.config_file))  # the file edited in place
         self.watcher.directoryChanged.connect(lambda _: self._config_changed_on_disk())
         self.watcher.fileChanged.connect(lambda _: self._config_changed_on_disk())
         self._config_mtime = self._config_stamp()
@@ -216,6 +230,29 @@ class FocusApp(QObject):
             self._prompts = PromptLibrary.bundled(language)
         return self._prompts
 
+    def _status_with_limits(self) -> dict[str, Any]:
+        status = self.commands.status()
+        status["deferred_limits"] = sorted({c.name for c in self.limits.deferred()})
+        return status
+
+    def _limits_raise_begin(self, _: dict[str, Any]) -> dict[str, Any]:
+        if not self.limits.deferred():
+            raise Refused("No raised limit is waiting for tomorrow.")
+        challenge = self.raise_gate.begin()
+        return {
+            "token": challenge.token,
+            "sentence": challenge.sentence,
+            "wait_s": self.raise_gate.wait_left(challenge),
+            "exits_left": 0,
+        }
+
+    def _limits_raise_confirm(self, args: dict[str, Any]) -> dict[str, Any]:
+        self.raise_gate.confirm(str(args.get("token", "")), str(args.get("typed", "")))
+        changes = self.limits.force_deferred()
+        log.info("raised limits applied today: %s", ", ".join(c.name for c in changes))
+        self.attention.session_changed()
+        return self._status_with_limits()
+
     def _usage(self, args: dict[str, Any]) -> dict[str, Any]:
         from datetime import date
 
@@ -282,7 +319,7 @@ class FocusApp(QObject):
         return {"pid": os.getpid()}
 
     def _refresh(self) -> None:
-        self.tray.update(self.commands.status())
+        self.tray.update(self._status_with_limits())
 
     def _on_session_event(self, event: SessionEvent) -> None:
         if event.kind is EventKind.CLOCK_JUMP:

@@ -63,6 +63,7 @@ class SessionStatus:
     profiles: tuple[str, ...] = ()
     default_strict: bool = False
     emergency_exits_left: int = 0
+    deferred_limits: tuple[str, ...] = ()  # raised limits waiting for tomorrow
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SessionStatus:
@@ -90,6 +91,7 @@ class SessionStatus:
             profiles=tuple(str(p) for p in profiles),
             default_strict=bool(data.get("default_strict", False)),
             emergency_exits_left=int(data.get("emergency_exits_left") or 0),
+            deferred_limits=tuple(str(n) for n in data.get("deferred_limits") or ()),
         )
 
     @property

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -116,6 +117,40 @@ def _format_wait(seconds: float) -> str:
     return f"{whole} s"
 
 
+@dataclass(frozen=True)
+class FrictionTexts:
+    """The words of a typed-sentence-and-wait dialog; the defaults are the emergency exit's."""
+
+    title: str = "Emergency exit"
+    heading: str = "Need to leave this session?"
+    intro: str = (
+        "If something really needs you, you can end this strict session. "
+        "Type the sentence below by hand first."
+    )
+    refused_heading: str = "No emergency exit right now"
+    confirm: str = "End the session"
+    keep: str = "Keep focusing"
+    show_exits_left: bool = True
+    begin_cmd: str = "emergency_begin"
+    confirm_cmd: str = "emergency_confirm"
+
+
+RAISE_LIMITS_TEXTS = FrictionTexts(
+    title="Use a raised limit today",
+    heading="Use the raised limit today?",
+    intro=(
+        "A raised limit starts tomorrow. To have it today, type the sentence below by hand "
+        "and take the short wait; it goes in your log."
+    ),
+    refused_heading="Nothing to apply",
+    confirm="Use it today",
+    keep="Wait until tomorrow",
+    show_exits_left=False,
+    begin_cmd="limits_raise_begin",
+    confirm_cmd="limits_raise_confirm",
+)
+
+
 class EmergencyDialog(QDialog):
     """Asks for an emergency exit on opening; `exited` carries the status after a confirmed exit."""
 
@@ -127,9 +162,11 @@ class EmergencyDialog(QDialog):
         parent: QWidget | None = None,
         *,
         monotonic: Callable[[], float] = time.monotonic,
+        texts: FrictionTexts | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Emergency exit")
+        self.texts = texts or FrictionTexts()
+        self.setWindowTitle(self.texts.title)
         self.setMinimumWidth(440)
         self._runner = runner
         self._monotonic = monotonic
@@ -137,11 +174,11 @@ class EmergencyDialog(QDialog):
         self.refusal: str | None = None
         self._deadline = 0.0
 
-        self.keep_button = QPushButton("Keep focusing", self)
+        self.keep_button = QPushButton(self.texts.keep, self)
         self.keep_button.setAutoDefault(True)
         self.keep_button.setDefault(True)
         self.keep_button.clicked.connect(self.reject)
-        self.confirm_button = QPushButton("End the session", self)
+        self.confirm_button = QPushButton(self.texts.confirm, self)
         self.confirm_button.setAutoDefault(False)
         self.confirm_button.setEnabled(False)
         self.confirm_button.clicked.connect(self.confirm)
@@ -165,7 +202,7 @@ class EmergencyDialog(QDialog):
         self._timer.timeout.connect(self._refresh)
 
         try:
-            ticket = EmergencyTicket.from_dict(self._runner.run("emergency_begin"))
+            ticket = EmergencyTicket.from_dict(self._runner.run(self.texts.begin_cmd))
         except CommandError as error:
             self.refusal = error.message
             self._build_refused(error.message)
@@ -180,7 +217,7 @@ class EmergencyDialog(QDialog):
     # -- layout -------------------------------------------------------------------------------
 
     def _build_refused(self, message: str) -> None:
-        self.heading.setText("No emergency exit right now")
+        self.heading.setText(self.texts.refused_heading)
         self.intro.setText(message)
         self.confirm_button.hide()
         for widget in (
@@ -204,11 +241,8 @@ class EmergencyDialog(QDialog):
         layout.addLayout(row)
 
     def _build_exit(self, ticket: EmergencyTicket) -> None:
-        self.heading.setText("Need to leave this session?")
-        self.intro.setText(
-            "If something really needs you, you can end this strict session. "
-            "Type the sentence below by hand first."
-        )
+        self.heading.setText(self.texts.heading)
+        self.intro.setText(self.texts.intro)
 
         self.sentence_label.setText(ticket.sentence)
         self.sentence_label.setWordWrap(True)
@@ -239,6 +273,7 @@ class EmergencyDialog(QDialog):
         self.wait_bar.setMaximumHeight(6)
 
         self.exits_label.setText(_exits_sentence(ticket.exits_left))
+        self.exits_label.setVisible(self.texts.show_exits_left)
 
         # A line's height is kept for the hint even when empty, so nothing jumps as it appears.
         self.hint_label.setMinimumHeight(self.hint_label.fontMetrics().lineSpacing())
@@ -314,7 +349,7 @@ class EmergencyDialog(QDialog):
             return
         try:
             status = self._runner.run(
-                "emergency_confirm", {"token": ticket.token, "typed": self.typed.text()}
+                self.texts.confirm_cmd, {"token": ticket.token, "typed": self.typed.text()}
             )
         except CommandError as error:
             self.hint_label.setText(error.message)

@@ -47,6 +47,7 @@ RESUME = "resume"
 SKIP_BREAK = "skip_break"
 STOP = "stop"
 EMERGENCY = "emergency"
+RAISE_LIMITS = "raise_limits"
 SETTINGS = "settings"
 QUIT = "quit"
 
@@ -204,6 +205,7 @@ class TrayController(QObject):
         self._action(SKIP_BREAK, "Skip break", lambda: self.run_command("skip_break"))
         self._action(STOP, "Stop", lambda: self.run_command("stop"))
         self._action(EMERGENCY, "Emergency exit…", self.open_emergency_dialog)
+        self._action(RAISE_LIMITS, "Use raised limits today…", self.open_raise_limits_dialog)
         self._action(SETTINGS, "Settings…", self._open_settings)
         self._action(QUIT, "Quit", self._quit_app)
 
@@ -252,6 +254,7 @@ class TrayController(QObject):
         self.actions[SKIP_BREAK].setVisible(status.phase is Phase.BREAK)
         self.actions[STOP].setVisible(session and not strict)
         self.actions[EMERGENCY].setVisible(strict)
+        self.actions[RAISE_LIMITS].setVisible(bool(status.deferred_limits))
         if self._sync_profile_actions():
             self.actions_changed.emit()
 
@@ -273,7 +276,7 @@ class TrayController(QObject):
         self.menu.addAction(self.actions[HEADER])
         self.menu.addAction(self.actions[STRICT_LINE])
         self.menu.addSeparator()
-        for key in (START, PAUSE, RESUME, SKIP_BREAK, STOP, EMERGENCY):
+        for key in (START, PAUSE, RESUME, SKIP_BREAK, STOP, EMERGENCY, RAISE_LIMITS):
             self.menu.addAction(self.actions[key])
         self.menu.addSeparator()
         self.menu.addAction(self.actions[SETTINGS])
@@ -440,6 +443,15 @@ class TrayController(QObject):
             profile=choice.profile,
             strict=choice.strict,
         )
+
+    def open_raise_limits_dialog(self) -> EmergencyDialog:
+        """The same friction as an emergency exit, for a raised limit wanted today."""
+        from focusapp.ui.emergency_dialog import RAISE_LIMITS_TEXTS, EmergencyDialog
+
+        dialog = EmergencyDialog(self._runner, self.dialog_parent, texts=RAISE_LIMITS_TEXTS)
+        dialog.exited.connect(lambda status: self._apply(SessionStatus.from_dict(status)))
+        dialog.open()
+        return dialog
 
     def open_emergency_dialog(self) -> EmergencyDialog:
         from focusapp.ui.emergency_dialog import EmergencyDialog

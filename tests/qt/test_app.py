@@ -90,3 +90,40 @@ def test_bad_value_is_reported_with_its_line_and_the_rest_applies(
         assert any("line 2" in n for n in focus.startup.notices)
     finally:
         focus.shut_down()
+
+
+def test_a_raised_limit_waits_for_tomorrow_unless_the_user_takes_the_friction(
+    qapp: QApplication, paths: AppPaths, qtbot: QtBot
+) -> None:
+    from focusapp.core.errors import Refused
+
+    limit = (
+        '[strict]\nemergency_wait_seconds = 5\n[[limits]]\nname = "Social"\napps = ["discord"]\n'
+    )
+    paths.config_file.write_text(limit + "daily_minutes = 30\n")
+    focus = FocusApp(qapp, paths)
+    focus.start()
+    try:
+        with pytest.raises(Refused):
+            focus.commands.run("limits_raise_begin")
+        paths.config_file.write_text(limit + "daily_minutes = 60\n")
+        qtbot.waitUntil(
+            lambda: focus.commands.run("status")["deferred_limits"] == ["Social"], timeout=5000
+        )
+        assert focus.commands.run("usage")["limits"]["Social"]["limit_s"] == 30 * 60
+
+        ticket = focus.commands.run("limits_raise_begin")
+        with pytest.raises(Refused, match="wait"):
+            focus.commands.run(
+                "limits_raise_confirm", {"token": ticket["token"], "typed": ticket["sentence"]}
+            )
+        qtbot.wait(int(ticket["wait_s"] * 1000) + 200)
+        status = focus.commands.run(
+            "limits_raise_confirm", {"token": ticket["token"], "typed": ticket["sentence"]}
+        )
+        assert status["deferred_limits"] == []
+        assert focus.commands.run("usage")["limits"]["Social"]["limit_s"] == 60 * 60
+    finally:
+        focus.shut_down()
+        if focus.fallback is not None:
+            focus.fallback.close()
