@@ -85,6 +85,12 @@ def blocks_from(settings: Settings) -> list[Block]:
     ]
 
 
+def _watched_apps(settings: Settings) -> set[str]:
+    names = {app for profile in settings.profiles for app in profile.block_apps}
+    names |= {app for limit in settings.limits for app in limit.apps}
+    return names
+
+
 @dataclass
 class Startup:
     """What the user must be told about this start: broken config, recovered database..."""
@@ -278,6 +284,7 @@ class FocusApp(QObject):
                 f"The command line can't reach this app: {exc} Everything else works."
             )
         self.engine.start_up()
+        self.attention.watch(_watched_apps(self.settings))
         self.attention.start()
         log.info("Tracking: %s", self.platform.note)
         self.fallback = show_tray_or_fallback(self.tray)
@@ -356,6 +363,7 @@ class FocusApp(QObject):
             day_start=general.day_start_time, idle_threshold_s=general.idle_minutes * 60.0
         )
         self.limits.configure(settings.limits)
+        self.attention.watch(_watched_apps(settings))
         self._prompts = None
         self.engine.configure(
             plan_defaults=plan_from(settings),

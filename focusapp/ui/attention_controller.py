@@ -77,11 +77,23 @@ class AttentionController(QObject):
     # -- lifecycle ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self.platform.tracker.start()
+        try:
+            self.platform.tracker.start()
+        except Exception as exc:  # the display went away between choosing and starting
+            log.error("Focusapp can't see which app is in front: %s", exc)
+            self.notifier.notify(
+                "Focusapp can't see which app is in front",
+                f"{exc} Sessions and the command line still work; limits can't be counted.",
+            )
+            return
         self._timer.start()
         current = self.platform.tracker.current()
         if current is not None:
             self._on_activity(current)
+
+    def watch(self, names: set[str]) -> None:
+        """The apps rules name: trackers that only see running processes report just these."""
+        self.platform.tracker.set_watched(sorted(names))
 
     def stop(self) -> None:
         self._timer.stop()
