@@ -457,6 +457,18 @@ class X11WindowControl:
             window_id, self._reader.atoms.wm_change_state, [_ICONIC_STATE, 0, 0, 0, 0]
         )
 
+    def window_rect(self, window_id: int) -> tuple[int, int, int, int] | None:
+        """Where a window is on the screen (x, y, width, height), or None if it is gone."""
+        reader = self._reader
+        try:
+            window = reader.window(window_id)
+            geometry = window.get_geometry()
+            origin = window.translate_coords(reader.root, 0, 0)
+        except xerror.XError:
+            return None
+        # translate_coords answers where the root's origin is in the window's coordinates.
+        return (-origin.x, -origin.y, geometry.width, geometry.height)
+
     def is_minimized(self, window_id: int) -> bool:
         try:
             return self._reader.minimized(window_id)

@@ -163,7 +163,7 @@ class AttentionController(QObject):
             reason=_reason_text(decision),
             prompt=prompt,
             allow_minutes_choices=() if strict_block else ALLOW_MINUTES,
-            screen_geometry=_screen_under_pointer(),
+            screen_geometry=self._screen_of(activity),
         )
         overlay = InterventionOverlay(request, reduce_motion=self._reduce_motion(), pause_s=PAUSE_S)
         self.showing = _Showing(overlay, step, prompt.id)
@@ -174,6 +174,15 @@ class AttentionController(QObject):
         # Ask as a pager does (the platform's activate), once the window is mapped.
         QTimer.singleShot(100, lambda: self._pull_focus(overlay, tries=12))
         log.info("stepped in before %s (%s)", activity.name, decision.reason)
+
+    def _screen_of(self, activity: Activity) -> QRect:
+        """The screen the blocked window is on; where the platform can't tell, the pointer's."""
+        window_rect = getattr(self.platform.control, "window_rect", None)
+        if window_rect is not None and activity.window_id is not None:
+            rect = window_rect(activity.window_id)
+            if rect is not None:
+                return InterventionOverlay.screen_geometry_for(QRect(*rect))
+        return _screen_under_pointer()
 
     def _pull_focus(self, overlay: InterventionOverlay, tries: int) -> None:
         # The window manager ignores a request for a window it has not mapped yet: ask again
@@ -274,6 +283,5 @@ def _reason_text(decision: Decision) -> str:
 
 
 def _screen_under_pointer() -> QRect:
-    """The screen the user is working on: where the pointer is (the blocked window is in front)."""
     screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
     return screen.geometry()

@@ -150,3 +150,29 @@ def test_idle_time_is_not_counted(
         time.sleep(1)
         subprocess.run(["xdotool", "mousemove_relative", "1", "0"], check=True, timeout=10)
     assert usage(app)["apps"].get("xterm", 0) >= 5
+
+
+def test_window_rect_places_a_real_window_for_the_overlay(
+    windows: list[subprocess.Popen[bytes]],
+) -> None:
+    """The overlay covers the screen of the blocked window: the platform must say where it is."""
+    from focusapp.platform.x11 import X11WindowControl, open_display
+
+    window = open_window(windows, ["xterm", "-geometry", "40x10+300+200"], "XTerm")
+    display = open_display(None)
+    control = X11WindowControl(display)
+    try:
+        _check_rect(control, window, windows[-1])
+    finally:
+        display.close()
+
+
+def _check_rect(control: Any, window: int, process: subprocess.Popen[bytes]) -> None:
+    rect = control.window_rect(window)
+    assert rect is not None
+    x, y, width, height = rect
+    assert 295 <= x <= 320 and 195 <= y <= 240  # the window manager's frame shifts it a little
+    assert width > 100 and height > 50
+    process.kill()
+    process.wait(10)
+    x11.wait_until(lambda: control.window_rect(window) is None or None, 10, "the window is gone")
