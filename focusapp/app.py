@@ -287,6 +287,9 @@ class FocusApp(QObject):
         self.attention.watch(_watched_apps(self.settings))
         self.attention.start()
         log.info("Tracking: %s", self.platform.note)
+        if self.platform.backend not in ("x11", "windows", "macos"):
+            # Wayland and unknown desktops see less: say so plainly, once, at start.
+            self.startup.notices.append(self.platform.note)
         self.fallback = show_tray_or_fallback(self.tray)
         if self.fallback is not None:
             self.tray.dialog_parent = self.fallback

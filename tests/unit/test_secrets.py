@@ -122,6 +122,7 @@ class TrustingChainer(ChainerBackend):
 # keyring registers every concrete backend class for its auto-detection; these fakes must never
 # be picked by a test that relies on detection, so take them out of the registry.
 for _fake in (
+    _RecordingKeyring,
     MemoryKeyring,
     PlaintextKeyring,
     LowPriorityKeyring,
