@@ -85,6 +85,12 @@ def blocks_from(settings: Settings) -> list[Block]:
     ]
 
 
+def _present(window: Any) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def _watched_apps(settings: Settings) -> set[str]:
     names = {app for profile in settings.profiles for app in profile.block_apps}
     names |= {app for limit in settings.limits for app in limit.apps}
@@ -155,7 +161,11 @@ class FocusApp(QObject):
             quit_app=self.quit,
             notifier=self.notifier,
             parent=self,
+            open_journal=self.open_journal,
+            open_insights=self.open_insights,
         )
+        self.journal_window: Any = None
+        self.insights_window: Any = None
         self.fallback: FallbackWindow | None = None
         self.settings_window: SettingsWindow | None = None
         self.engine.subscribe(self._on_session_event)
@@ -286,6 +296,9 @@ class FocusApp(QObject):
         self.engine.start_up()
         self.attention.watch(_watched_apps(self.settings))
         self.attention.start()
+        if self.db is not None:
+            # The journal keeps a year (issue: retention, default a year).
+            self._journal_store().apply_retention(365)
         log.info("Tracking: %s", self.platform.note)
         if self.platform.backend not in ("x11", "windows", "macos"):
             # Wayland and unknown desktops see less: say so plainly, once, at start.
@@ -352,6 +365,61 @@ class FocusApp(QObject):
         self.settings_window.show()
         self.settings_window.raise_()
         self.settings_window.activateWindow()
+
+    def _journal_store(self) -> Any:
+        from focusapp.store.journal_store import JournalStore
+
+        keys = self.journal_keys
+        library = self._prompt_library()
+        return JournalStore(
+            self.db,
+            keys.cipher,
+            keys.explain,
+            no_key=lambda: keys.status().sentence,
+            prompt_text=lambda pid: library.get(pid).text if pid in library else None,
+        )
+
+    def open_journal(self) -> None:
+        from focusapp.ui.journal_window import JournalWindow
+
+        if self.db is None:
+            self.notifier.notify("Journal unavailable", "Focusapp's database could not be opened.")
+            return
+        if self.journal_window is None:
+            self.journal_window = JournalWindow(
+                self._journal_store(),
+                notes_status=self.journal_keys.status().sentence,
+                retention_days=365,
+            )
+        else:
+            self.journal_window.set_notes_status(self.journal_keys.status().sentence)
+            self.journal_window.refresh()
+        _present(self.journal_window)
+
+    def open_insights(self) -> None:
+        from focusapp.core.insights import categories_of
+        from focusapp.store.insights_query import InsightsQuery
+        from focusapp.ui.insights_window import InsightsWindow
+
+        if self.db is None:
+            self.notifier.notify("Insights unavailable", "Focusapp's database could not be opened.")
+            return
+        if self.insights_window is None:
+            query = InsightsQuery(self.db)
+            categories = categories_of(self._prompt_library())
+            self.insights_window = InsightsWindow(
+                lambda days: query.model(
+                    days,
+                    self.time.now(),
+                    self.time.clock.local_tz(),
+                    limits=self.settings.limits,
+                    categories=categories,
+                    day_start=self.settings.general.day_start_time,
+                )
+            )
+        else:
+            self.insights_window.refresh()
+        _present(self.insights_window)
 
     def _settings_closed(self) -> None:
         if self.settings_window is not None:

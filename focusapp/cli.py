@@ -58,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("skip-break", help="end the current break and focus now")
     status = sub.add_parser("status", help="the current session")
     status.add_argument("--json", action="store_true", help="machine-readable output")
+    journal = sub.add_parser("journal", help="your journal of urges and reflections")
+    journal_sub = journal.add_subparsers(
+        dest="journal_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    jexport = journal_sub.add_parser(
+        "export", help="write the journal as JSON or CSV (works without the app running)"
+    )
+    jexport.add_argument("--format", choices=("json", "csv"), default="json")
+    jexport.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     usage = sub.add_parser("usage", help="today's time per app and site, and each limit")
     usage.add_argument("--json", action="store_true", help="machine-readable output")
     usage.add_argument("--date", help="another day, as YYYY-MM-DD")
@@ -103,6 +112,61 @@ def _describe(status: dict[str, Any]) -> str:
     if status.get("strict"):
         parts.append("strict")
     return " · ".join(parts)
+
+
+def _journal_export(fmt: str, output: str | None) -> int:
+    """Reads the database directly (read-only) and the keyring for notes; no app needed."""
+    import sqlite3
+    from pathlib import Path
+
+    from focusapp.core.journal_export import to_csv, to_json
+    from focusapp.core.prompts import PromptLibrary
+    from focusapp.store.database import Database
+    from focusapp.store.journal_store import JournalStore
+    from focusapp.store.paths import AppPaths
+    from focusapp.store.secrets import JournalKeys, NotesMode
+
+    paths = AppPaths.from_environment()
+    db_file = paths.database_file
+    if not db_file.exists():
+        print(f"focusapp: there is no journal yet (no database at {db_file}).", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        conn = sqlite3.connect(f"{db_file.as_uri()}?mode=ro", uri=True, timeout=5.0)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as e:
+        print(f"focusapp: could not read the journal at {db_file} ({e}).", file=sys.stderr)
+        return EXIT_ERROR
+    if version < 2:
+        conn.close()
+        print("focusapp: the database has no journal yet.", file=sys.stderr)
+        return EXIT_ERROR
+    keys = JournalKeys(NotesMode.KEYRING, verifier_file=paths.data_dir / "journal-passphrase.json")
+    library = PromptLibrary.bundled("en")
+    store = JournalStore(
+        Database(conn, db_file),
+        keys.cipher,
+        keys.explain,
+        no_key=lambda: keys.status().sentence,
+        prompt_text=lambda pid: library.get(pid).text if pid in library else None,
+    )
+    try:
+        entries = store.entries()
+        text = to_csv(entries) if fmt == "csv" else to_json(entries, store.honest_log())
+    except sqlite3.Error as e:
+        print(f"focusapp: could not read the journal at {db_file} ({e}).", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        conn.close()
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+    except OSError as e:
+        print(f"focusapp: could not write {output} ({e.strerror}).", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def _minutes(seconds: float) -> str:
@@ -198,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         return _client("start", payload, as_json=False)
     if args.command == "browser":
         return _browser(args.action, args.browser)
+    if args.command == "journal":
+        return _journal_export(args.format, args.output)
     if args.command == "usage":
         return _client("usage", {"date": args.date} if args.date else {}, as_json=args.json)
     command = args.command.replace("-", "_")

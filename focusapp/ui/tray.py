@@ -49,6 +49,8 @@ STOP = "stop"
 EMERGENCY = "emergency"
 RAISE_LIMITS = "raise_limits"
 SETTINGS = "settings"
+JOURNAL = "journal"
+INSIGHTS = "insights"
 QUIT = "quit"
 
 
@@ -141,10 +143,14 @@ class TrayController(QObject):
         notifier: Notifier,
         parent: QObject | None = None,
         dark_panel: bool | None = None,
+        open_journal: Callable[[], None] | None = None,
+        open_insights: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._open_settings = open_settings
+        self._open_journal = open_journal
+        self._open_insights = open_insights
         self._quit_app = quit_app
         self.notifier = notifier
         self._dark_panel = dark_panel
@@ -206,6 +212,10 @@ class TrayController(QObject):
         self._action(STOP, "Stop", lambda: self.run_command("stop"))
         self._action(EMERGENCY, "Emergency exit…", self.open_emergency_dialog)
         self._action(RAISE_LIMITS, "Use raised limits today…", self.open_raise_limits_dialog)
+        self._action(JOURNAL, "Journal…", self._open_journal)
+        self._action(INSIGHTS, "Insights…", self._open_insights)
+        self.actions[JOURNAL].setVisible(self._open_journal is not None)
+        self.actions[INSIGHTS].setVisible(self._open_insights is not None)
         self._action(SETTINGS, "Settings…", self._open_settings)
         self._action(QUIT, "Quit", self._quit_app)
 
@@ -279,6 +289,8 @@ class TrayController(QObject):
         for key in (START, PAUSE, RESUME, SKIP_BREAK, STOP, EMERGENCY, RAISE_LIMITS):
             self.menu.addAction(self.actions[key])
         self.menu.addSeparator()
+        self.menu.addAction(self.actions[JOURNAL])
+        self.menu.addAction(self.actions[INSIGHTS])
         self.menu.addAction(self.actions[SETTINGS])
         self.menu.addAction(self.actions[QUIT])
 

@@ -127,3 +127,14 @@ def test_a_raised_limit_waits_for_tomorrow_unless_the_user_takes_the_friction(
         focus.shut_down()
         if focus.fallback is not None:
             focus.fallback.close()
+
+
+def test_journal_and_insights_open_from_the_tray(app: FocusApp) -> None:
+    from focusapp.ui.tray import INSIGHTS, JOURNAL
+
+    app.tray.actions[JOURNAL].trigger()
+    assert app.journal_window is not None and app.journal_window.isVisible()
+    app.tray.actions[INSIGHTS].trigger()
+    assert app.insights_window is not None and app.insights_window.isVisible()
+    app.journal_window.close()
+    app.insights_window.close()
