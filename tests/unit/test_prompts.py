@@ -12,8 +12,15 @@ from hypothesis import strategies as st
 
 from focusapp.core.prompts import (
     ANSWER_MAX_CHARS,
+    FORMAT,
+    HOUR_FIT_WEIGHT,
+    HOUR_MISFIT_WEIGHT,
+    HOUR_UNKNOWN_WEIGHT,
     NO_REPEAT_WITHIN,
+    SAME_AS_LAST_WEIGHT,
+    TRIGGER_FIT_WEIGHT,
     Category,
+    Hours,
     PromptLibrary,
     PromptLibraryError,
     Trigger,
@@ -44,7 +51,7 @@ def entry(
     return "\n".join(lines) + "\n"
 
 
-def library_text(*entries: str, header: str = 'format = 1\nlanguage = "en"\n') -> str:
+def library_text(*entries: str, header: str = 'format = 2\nlanguage = "en"\n') -> str:
     return header + "\n" + "\n".join(entries)
 
 
@@ -66,11 +73,38 @@ def numbered_library(count: int, triggers_for: dict[int, tuple[str, ...]] | None
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_category_has_at_least_three_prompts(language: str) -> None:
+def test_every_category_has_at_least_eleven_prompts(language: str) -> None:
     library = PromptLibrary.bundled(language)
     assert library.language == language
+    assert len(library) >= 88
     for category in Category:
-        assert len(library.in_category(category)) >= 3, category
+        assert len(library.in_category(category)) >= 11, category
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shipped_prompts_are_all_different_and_of_sane_length(language: str) -> None:
+    library = PromptLibrary.bundled(language)
+    texts = [prompt.text for prompt in library]
+    assert len(set(texts)) == len(texts)
+    for prompt in library:
+        # One or two sentences: at most one sentence end before the closing question mark.
+        assert sum(prompt.text[:-1].count(mark) for mark in ".?!") <= 1, prompt.id
+        assert len(prompt.text) <= 110, prompt.id
+        assert all(len(answer) <= 45 for answer in prompt.answers), prompt.id
+
+
+def test_the_dutch_prompts_say_je_never_u() -> None:
+    for prompt in PromptLibrary.bundled("nl"):
+        words = {word.strip(",.?!'").lower() for word in prompt.text.split()}
+        assert not words & {"u", "uw"}, prompt.id
+
+
+@pytest.mark.parametrize("hours", list(Hours))
+def test_every_time_of_day_has_prompts_made_for_it(hours: Hours) -> None:
+    tagged = [prompt for prompt in PromptLibrary.bundled("en") if hours in prompt.hours]
+    assert tagged, hours
+    if hours is Hours.LATE:
+        assert {prompt.category for prompt in tagged} >= {Category.MOOD, Category.LOOP}
 
 
 def test_both_languages_have_the_same_prompts_in_the_same_shape() -> None:
@@ -80,6 +114,7 @@ def test_both_languages_have_the_same_prompts_in_the_same_shape() -> None:
         translated = dutch.get(prompt.id)
         assert translated.category == prompt.category
         assert translated.triggers == prompt.triggers
+        assert translated.hours == prompt.hours
         assert len(translated.answers) == len(prompt.answers)
         assert translated.text != prompt.text, f"{prompt.id} is not translated"
         assert translated.language == "nl"
@@ -200,7 +235,7 @@ def test_every_problem_is_listed_at_once_with_the_file_name() -> None:
     text = library_text(
         entry("loop-001", category="nope"),
         entry("Loop 2", answers=("one",)),
-        header='format = 2\nlanguage = "nl"\ncolour = "red"\n',
+        header='format = 3\nlanguage = "nl"\ncolour = "red"\n',
     )
     with pytest.raises(PromptLibraryError) as caught:
         PromptLibrary.from_toml_text(text, "en", source="prompts.en.toml")
@@ -208,7 +243,7 @@ def test_every_problem_is_listed_at_once_with_the_file_name() -> None:
     assert len(problems) == 6
     assert problems[:3] == (
         "unknown top-level key 'colour'",
-        "format must be 1, found 2",
+        "format must be one of 1, 2, found 3",
         "the file says language 'nl', but was loaded as 'en'",
     )
     assert problems[3].startswith("loop-001: category 'nope'")
@@ -218,24 +253,170 @@ def test_every_problem_is_listed_at_once_with_the_file_name() -> None:
 
 
 def test_broken_toml_and_empty_libraries_are_refused() -> None:
-    (problem,) = problems_of('format = 1\n[[prompts]\nid = "x"')
+    (problem,) = problems_of('format = 2\n[[prompts]\nid = "x"')
     assert problem.startswith("not valid TOML")
-    assert problems_of("format = 1\n") == ("no [[prompts]] entries",)
+    assert problems_of("format = 2\n") == ("no [[prompts]] entries",)
 
 
 def test_a_problem_is_a_value_error_for_callers_that_do_not_know_the_type() -> None:
     with pytest.raises(ValueError, match="no \\[\\[prompts\\]\\] entries"):
-        PromptLibrary.from_toml_text("format = 1\n", "en")
+        PromptLibrary.from_toml_text("format = 2\n", "en")
+
+
+def test_hours_are_read_and_checked() -> None:
+    library = PromptLibrary.from_toml_text(
+        library_text(entry("mood-001", category="mood", extra='hours = ["late", "evening"]')), "en"
+    )
+    assert library.get("mood-001").hours == frozenset({Hours.LATE, Hours.EVENING})
+    (problem,) = problems_of(library_text(entry("mood-001", extra='hours = ["midnight"]')))
+    assert problem.startswith("mood-001: unknown hours ['midnight']")
+    (problem,) = problems_of(library_text(entry("mood-001", extra='hours = "late"')))
+    assert problem == "mood-001: hours must be a list of strings"
+
+
+def test_a_format_1_file_still_loads_but_knows_no_hours() -> None:
+    old_header = 'format = 1\nlanguage = "en"\n'
+    library = PromptLibrary.from_toml_text(library_text(entry("loop-001"), header=old_header), "en")
+    assert library.get("loop-001").hours == frozenset()
+    problems = problems_of(
+        library_text(entry("loop-001", extra='hours = ["late"]'), header=old_header)
+    )
+    assert problems == ("loop-001: unknown key 'hours'",)
+    assert FORMAT == 2
+
+
+@pytest.mark.parametrize(
+    ("hours", "inside", "outside"),
+    [
+        (Hours.LATE, (22, 23, 0, 4), (5, 12, 21)),
+        (Hours.MORNING, (5, 10), (4, 11)),
+        (Hours.DAY, (11, 16), (10, 17)),
+        (Hours.EVENING, (17, 21), (16, 22)),
+    ],
+)
+def test_times_of_day_cover_their_hours(
+    hours: Hours, inside: tuple[int, ...], outside: tuple[int, ...]
+) -> None:
+    assert all(hours.contains(hour) for hour in inside)
+    assert not any(hours.contains(hour) for hour in outside)
+
+
+def test_every_hour_belongs_to_exactly_one_time_of_day() -> None:
+    for hour in range(24):
+        assert sum(span.contains(hour) for span in Hours) == 1, hour
 
 
 # -- picking --------------------------------------------------------------------------------
 
 
-def test_pick_prefers_prompts_made_for_the_trigger() -> None:
+def weights_of(library: PromptLibrary, trigger: str, recent: list[str], **context):
+    return {p.id: w for p, w in library.weighted(trigger, recent, **context)}
+
+
+def test_prompts_made_for_the_trigger_weigh_more_but_do_not_shut_others_out() -> None:
     library = numbered_library(30, {7: ("just_posted",), 12: ("just_posted", "feed")})
+    weights = weights_of(library, "just_posted", [])
+    assert weights["loop-007"] == weights["loop-012"] == TRIGGER_FIT_WEIGHT
+    assert weights["loop-000"] == 1.0
     rng = random.Random(1)
-    picked = {library.pick("just_posted", [], rng).id for _ in range(50)}
-    assert picked == {"loop-007", "loop-012"}
+    picked = [library.pick("just_posted", [], rng).id for _ in range(2000)]
+    fitting = sum(prompt_id in {"loop-007", "loop-012"} for prompt_id in picked)
+    # 12 of 40 weight units: about 30%, against 2 in 30 (7%) if the trigger did not count.
+    assert 0.25 < fitting / len(picked) < 0.36
+    assert len(set(picked)) == 30
+
+
+def test_the_hour_favours_prompts_of_that_time_and_all_but_excludes_others() -> None:
+    library = PromptLibrary.from_toml_text(
+        library_text(
+            entry("mood-001", category="mood", extra='hours = ["late"]'),
+            entry("mood-002", category="mood", extra='hours = ["morning", "day"]'),
+            entry("mood-003", category="mood"),
+        ),
+        "en",
+    )
+    assert weights_of(library, "feed", [], hour=23) == {
+        "mood-001": HOUR_FIT_WEIGHT,
+        "mood-002": HOUR_MISFIT_WEIGHT,
+        "mood-003": 1.0,
+    }
+    assert weights_of(library, "feed", [], hour=13)["mood-002"] == HOUR_FIT_WEIGHT
+    assert weights_of(library, "feed", [])["mood-001"] == HOUR_UNKNOWN_WEIGHT
+
+
+def test_late_at_night_the_late_prompts_come_up_and_in_the_morning_they_hardly_do() -> None:
+    library = PromptLibrary.bundled("en")
+    late = {prompt.id for prompt in library if Hours.LATE in prompt.hours}
+
+    def share_of_late(hour: int) -> float:
+        rng = random.Random(5)
+        picks = [library.pick("feed", [], rng, hour=hour).id for _ in range(3000)]
+        return sum(prompt_id in late for prompt_id in picks) / len(picks)
+
+    at_night, in_the_morning = share_of_late(23), share_of_late(9)
+    assert at_night > 0.15
+    assert in_the_morning < 0.01
+    assert at_night > 2 * len(late) / len(library)
+
+
+def test_what_the_user_answered_before_favours_that_kind_of_question() -> None:
+    library = PromptLibrary.from_toml_text(
+        library_text(
+            entry("loop-001"),
+            entry("mood-001", category="mood"),
+            entry("fomo-001", category="fomo"),
+        ),
+        "en",
+    )
+    weights = weights_of(library, "feed", [], answered={"loop": 3, "mood": 1})
+    assert weights == {"loop-001": 1.75, "mood-001": 1.25, "fomo-001": 1.0}
+    assert weights_of(library, "feed", [], answered={}) == dict.fromkeys(weights, 1.0)
+    assert weights_of(library, "feed", [], answered={"nonsense": 4})["loop-001"] == 1.0
+
+    rng = random.Random(11)
+    picks = [library.pick("feed", [], rng, answered={"loop": 9, "mood": 1}).id for _ in range(2000)]
+    assert picks.count("loop-001") > picks.count("mood-001") > picks.count("fomo-001")
+
+
+def test_the_same_kind_of_question_twice_in_a_row_weighs_less() -> None:
+    library = PromptLibrary.from_toml_text(
+        library_text(entry("loop-001"), entry("loop-002"), entry("mood-001", category="mood")),
+        "en",
+    )
+    assert weights_of(library, "feed", ["loop-001"]) == {
+        "loop-002": SAME_AS_LAST_WEIGHT,
+        "mood-001": 1.0,
+    }
+
+
+def test_answer_counts_count_only_answers_the_prompt_offers() -> None:
+    library = PromptLibrary.bundled("en")
+    loop, mood = library.get("loop-001"), library.get("mood-003")
+    counts = library.answer_counts(
+        [
+            ("loop-001", loop.answers[0]),
+            ("loop-001", loop.answers[1]),
+            ("mood-003", mood.answers[2]),
+            ("mood-003", "my own free note"),
+            ("gone-404", "My hand did"),
+        ]
+    )
+    assert counts == {"loop": 2, "mood": 1}
+
+
+def test_pick_is_deterministic_given_the_rng_and_keeps_its_old_signature() -> None:
+    library = PromptLibrary.bundled("nl")
+    history = list(library.ids[:20])
+
+    def run(seed: int) -> list[str]:
+        rng = random.Random(seed)
+        return [
+            library.pick("feed", history, rng).id,
+            library.pick("just_posted", history, rng, hour=2, answered={"loop": 2}).id,
+        ]
+
+    assert run(42) == run(42)
+    assert len({tuple(run(seed)) for seed in range(20)}) > 1
 
 
 def test_freshness_beats_the_trigger_preference() -> None:
@@ -299,3 +480,29 @@ def test_pick_avoids_the_last_twenty_of_any_history(recent: list[str], seed: int
     library = numbered_library(30)
     prompt = library.pick("feed", recent, random.Random(seed))
     assert prompt.id not in recent[-NO_REPEAT_WITHIN:]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from([t.value for t in Trigger]),
+            st.none() | st.integers(min_value=0, max_value=23),
+            st.dictionaries(st.sampled_from([c.value for c in Category]), st.integers(0, 9)),
+        ),
+        min_size=1,
+        max_size=60,
+    ),
+    language=st.sampled_from(LANGUAGES),
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+)
+def test_the_shipped_library_never_repeats_within_twenty_whatever_the_moment(
+    steps: list[tuple[str, int | None, dict[str, int]]], language: str, seed: int
+) -> None:
+    library = PromptLibrary.bundled(language)
+    rng = random.Random(seed)
+    shown: list[str] = []
+    for trigger, hour, answered in steps:
+        prompt = library.pick(trigger, shown, rng, hour=hour, answered=answered)
+        assert prompt.id not in shown[-NO_REPEAT_WITHIN:]
+        shown.append(prompt.id)
