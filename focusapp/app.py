@@ -28,6 +28,7 @@ from focusapp.core.clock import SystemClock
 from focusapp.core.commands import CommandSet
 from focusapp.core.errors import InvalidRequest, Refused
 from focusapp.core.friction import FrictionGate
+from focusapp.core.friction_pacing import FrictionPacer
 from focusapp.core.journal import MemoryUrgeStore, UrgeStore
 from focusapp.core.limits import LimitBook, MemoryLimitMemory, usage_report
 from focusapp.core.prompts import PromptLibrary
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
     from focusapp.ui.settings_window import SettingsWindow
 
 log = logging.getLogger("focusapp")
+
+PACING_KEY = "friction_pacing"  # beside the session state: how long the next pause is
 
 
 def plan_from(settings: Settings) -> SessionPlan:
@@ -219,18 +222,30 @@ class FocusApp(QObject):
             SqliteUrgeStore(self.db, self._note_cipher) if self.db else MemoryUrgeStore()
         )
         self.platform: PlatformAdapters = create_platform()
+        pacing_state = (
+            self.store.load_state(PACING_KEY)
+            if isinstance(self.store, SqliteSessionStore)
+            else None
+        )
+        pacer = FrictionPacer.from_state(self.time, pacing_state or {})
         self.attention = AttentionController(
             self.keeper,
             self.platform,
             self.urges,
             self.notifier,
             prompts=self._prompt_library,
+            pacer=pacer,
+            save_pacing=self._save_pacing,
             reduce_motion=lambda: self.settings.general.reduce_motion,
             session_id=lambda: self.engine.status().session_id,
             strict=lambda: self.engine.status().strict,
             parent=self,
         )
         self._prompts: PromptLibrary | None = None
+
+    def _save_pacing(self, state: dict[str, Any]) -> None:
+        if isinstance(self.store, SqliteSessionStore):
+            self.store.save_state(state, PACING_KEY)
 
     def _note_cipher(self) -> Any:
         # Asked lazily, at the first note: a locked keyring may prompt the user.

@@ -303,6 +303,39 @@ class GeneralSettings:
         return cls()
 
 
+class JournalNotes(StrEnum):
+    """Where the key that protects journal notes comes from (notes are never kept in the clear)."""
+
+    KEYRING = "keyring"
+    PASSPHRASE = "passphrase"
+    OFF = "off"
+
+
+@dataclass(frozen=True)
+class JournalSettings:
+    notes: str = _option(
+        Kind.CHOICE,
+        'where the key for notes lives: "keyring", "passphrase" (asked at each start) or "off"',
+        default=JournalNotes.KEYRING.value,
+        choices=tuple(m.value for m in JournalNotes),
+    )
+    keep_days: int = _option(
+        Kind.INT,
+        "how long journal entries are kept, in days",
+        default=365,
+        minimum=1,
+        maximum=3650,
+    )
+
+    @property
+    def notes_mode(self) -> JournalNotes:
+        return JournalNotes(self.notes)
+
+    @classmethod
+    def defaults(cls) -> JournalSettings:
+        return cls()
+
+
 @dataclass(frozen=True)
 class Settings:
     session: SessionSettings = field(default_factory=SessionSettings)
@@ -312,6 +345,7 @@ class Settings:
     schedules: tuple[ScheduleRule, ...] = ()
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
     general: GeneralSettings = field(default_factory=GeneralSettings)
+    journal: JournalSettings = field(default_factory=JournalSettings)
 
     @classmethod
     def defaults(cls) -> Settings:
@@ -388,6 +422,7 @@ SCHEMA: tuple[Section, ...] = (
     _section("schedules", ScheduleRule, True, "schedule"),
     _section("metrics", MetricsSettings, False, "metrics"),
     _section("general", GeneralSettings, False, "general"),
+    _section("journal", JournalSettings, False, "journal"),
 )
 
 

@@ -66,10 +66,11 @@ class SqliteSessionStore:
     def clear_last_error(self) -> None:
         self.last_error = None
 
-    def load_state(self) -> dict[str, Any] | None:
+    def load_state(self, key: str = STATE_KEY) -> dict[str, Any] | None:
+        """The engine's state, or another small state kept beside it under `key`."""
         try:
             row = self._db.conn.execute(
-                "SELECT value FROM session_state WHERE key = ?", (STATE_KEY,)
+                "SELECT value FROM session_state WHERE key = ?", (key,)
             ).fetchone()
         except sqlite3.Error as e:
             self._failed("read the saved session state", e)
@@ -86,18 +87,18 @@ class SqliteSessionStore:
             return None
         return state
 
-    def save_state(self, state: dict[str, Any] | None) -> None:
+    def save_state(self, state: dict[str, Any] | None, key: str = STATE_KEY) -> None:
         # Encoding first: a value that cannot be stored is a bug in the caller and should be loud.
         text = None if state is None else dumps_json(state)
         try:
             with self._db.transaction() as conn:
                 if text is None:
-                    conn.execute("DELETE FROM session_state WHERE key = ?", (STATE_KEY,))
+                    conn.execute("DELETE FROM session_state WHERE key = ?", (key,))
                 else:
                     conn.execute(
                         "INSERT INTO session_state (key, value) VALUES (?, ?) "
                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        (STATE_KEY, text),
+                        (key, text),
                     )
         except sqlite3.Error as e:
             self._failed("save the session state", e)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 
 from focusapp.core.activity import Activity, ActivityKind
 from focusapp.core.attention import AttentionKeeper, Step
+from focusapp.core.friction_pacing import FrictionPacer
 from focusapp.core.journal import Outcome, UrgeEntry, UrgeStore
 from focusapp.core.policy import Decision, DecisionKind, Reason
 from focusapp.core.prompts import PromptLibrary
@@ -29,7 +30,6 @@ log = logging.getLogger(__name__)
 
 TICK_MS = 5_000
 ALLOW_MINUTES = (2, 5, 10, 15)
-PAUSE_S = 6.0  # about one slow breath in and out
 CLOSE_GRACE_S = 10.0
 RECENT_PROMPTS = 20
 
@@ -50,6 +50,8 @@ class AttentionController(QObject):
         notifier: Notifier,
         *,
         prompts: Callable[[], PromptLibrary],
+        pacer: FrictionPacer,
+        save_pacing: Callable[[dict[str, object]], None] = lambda _: None,
         reduce_motion: Callable[[], bool],
         session_id: Callable[[], str | None],
         strict: Callable[[], bool],
@@ -62,11 +64,15 @@ class AttentionController(QObject):
         self.urges = urges
         self.notifier = notifier
         self._prompts = prompts
+        self.pacer = pacer
+        self._save_pacing = save_pacing
         self._reduce_motion = reduce_motion
         self._session_id = session_id
         self._strict = strict
         self._rng = rng or random.Random()
         self._recent: deque[str] = deque(maxlen=RECENT_PROMPTS)
+        # (prompt id, answer) of recent moments: what the user tends to answer shapes the next pick.
+        self._answers: deque[tuple[str, str]] = deque(maxlen=50)
         self.showing: _Showing | None = None
         self._enforced: tuple[ActivityKind, str] | None = None
         self.platform.tracker.changed.connect(self._on_activity)
@@ -154,7 +160,16 @@ class AttentionController(QObject):
         activity, decision = step.activity, step.decision
         assert activity is not None and decision.trigger is not None
         self.keeper.mark_intervened()
-        prompt = self._prompts().pick(decision.trigger.value, list(self._recent), self._rng)
+        library = self._prompts()
+        prompt = library.pick(
+            decision.trigger.value,
+            list(self._recent),
+            self._rng,
+            hour=datetime.now().hour,
+            answered=library.answer_counts(self._answers),
+        )
+        pause = self.pacer.record_urge()
+        self._save_pacing(self.pacer.to_state())
         self._recent.append(prompt.id)
         strict_block = decision.reason is Reason.SESSION_BLOCK and self._strict()
         request = InterventionRequest(
@@ -165,7 +180,12 @@ class AttentionController(QObject):
             allow_minutes_choices=() if strict_block else ALLOW_MINUTES,
             screen_geometry=self._screen_of(activity),
         )
-        overlay = InterventionOverlay(request, reduce_motion=self._reduce_motion(), pause_s=PAUSE_S)
+        overlay = InterventionOverlay(
+            request,
+            reduce_motion=self._reduce_motion(),
+            pause_s=pause.seconds,
+            pause_form=pause.form,
+        )
         self.showing = _Showing(overlay, step, prompt.id)
         overlay.finished.connect(self._on_outcome)
         overlay.show()
@@ -206,6 +226,8 @@ class AttentionController(QObject):
         step = showing.step
         activity = step.activity
         assert activity is not None
+        if outcome.answer:
+            self._answers.append((showing.prompt_id, outcome.answer))
         if outcome.choice is Choice.ALLOW and outcome.minutes > 0:
             self.keeper.allowances.grant(activity, outcome.minutes)
             if activity.window_id is not None:

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from focusapp.core.friction_pacing import PauseForm
 from focusapp.core.prompts import Prompt
 from focusapp.ui.tray_icon import muted_text_color
 
@@ -73,6 +74,16 @@ _REDUCED_MOTION_STEPS = (
     "And let it out, slowly.",
     "The question comes in a moment.",
 )
+
+
+def _pause_steps(form: PauseForm, pause_s: float) -> tuple[str, ...]:
+    """The words of a still pause: a few calm lines, a count of slow breaths, or one line."""
+    if form is PauseForm.STILL:
+        return ("Nothing to do for a moment. Just be here.",)
+    if form is PauseForm.SLOW_BREATHS:
+        breaths = max(1, round(pause_s / _BREATH_S))
+        return tuple(f"Slow breath {i} of {breaths}: in… and out." for i in range(1, breaths + 1))
+    return _REDUCED_MOTION_STEPS
 
 
 class Choice(StrEnum):
@@ -275,11 +286,15 @@ class InterventionOverlay(QWidget):
         reduce_motion: bool,
         pause_s: float,
         parent: QWidget | None = None,
+        pause_form: PauseForm = PauseForm.BREATHING_CIRCLE,
     ) -> None:
         super().__init__(parent)
         self.request = request
-        self.reduce_motion = reduce_motion
+        self.pause_form = pause_form
+        # Only the breathing circle moves; the other forms of the pause are still by nature.
+        self.reduce_motion = reduce_motion or pause_form is not PauseForm.BREATHING_CIRCLE
         self.pause_s = max(0.0, pause_s)
+        self._steps = _pause_steps(pause_form, self.pause_s)
         self.phase = Phase.PAUSE
         self._started = False
         self._finished = False
@@ -342,7 +357,7 @@ class InterventionOverlay(QWidget):
         self._step_timer.timeout.connect(self._next_still_step)
 
         self.breath_animation: QVariantAnimation | None = None
-        if not reduce_motion:
+        if not self.reduce_motion:
             animation = QVariantAnimation(self)
             animation.setStartValue(0.0)
             animation.setEndValue(1.0)
@@ -372,8 +387,9 @@ class InterventionOverlay(QWidget):
         self.breath_label.setWordWrap(True)
         base = self.font()
         self.breath_label.setFont(_scaled_font(base, 1.45))
-        text = _REDUCED_MOTION_STEPS[0] if self.reduce_motion else "Breathe in…"
+        text = self._steps[0] if self.reduce_motion else "Breathe in…"
         self.breath_label.setText(text)
+        self.circle.setVisible(self.pause_form is not PauseForm.STILL)
         self.escape_hint = QLabel("Esc takes you back to what you were doing.", self.pause_page)
         self.escape_hint.setObjectName("muted")
         self.escape_hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -607,8 +623,8 @@ class InterventionOverlay(QWidget):
         self.breath_label.setText("Breathe in…" if progress < 0.5 else "Breathe out…")
 
     def _next_still_step(self) -> None:
-        self._step_index = min(self._step_index + 1, len(_REDUCED_MOTION_STEPS) - 1)
-        self.breath_label.setText(_REDUCED_MOTION_STEPS[self._step_index])
+        self._step_index = min(self._step_index + 1, len(self._steps) - 1)
+        self.breath_label.setText(self._steps[self._step_index])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -633,7 +649,8 @@ class InterventionOverlay(QWidget):
         if self.breath_animation is not None:
             self.breath_animation.start()
         else:
-            self._step_timer.start(max(1, round(1000 * self.pause_s / len(_REDUCED_MOTION_STEPS))))
+            if len(self._steps) > 1:
+                self._step_timer.start(max(1, round(1000 * self.pause_s / len(self._steps))))
         self._pause_deadline = time.monotonic() + self.pause_s
         self._pause_timer.start(max(1, math.ceil(1000 * self.pause_s)))
 

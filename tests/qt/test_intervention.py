@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QAbstractAnimation, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
+from focusapp.core.friction_pacing import PauseForm
 from focusapp.core.prompts import Category, Prompt, PromptLibrary, Trigger
 from focusapp.ui.intervention import (
     Choice,
@@ -59,9 +60,13 @@ def open_overlay(
     reduce_motion: bool = False,
     strict: bool = False,
     prompt: Prompt = PROMPT,
+    pause_form: PauseForm = PauseForm.BREATHING_CIRCLE,
 ) -> tuple[InterventionOverlay, Outcomes]:
     overlay = InterventionOverlay(
-        request(strict=strict, prompt=prompt), reduce_motion=reduce_motion, pause_s=pause_s
+        request(strict=strict, prompt=prompt),
+        reduce_motion=reduce_motion,
+        pause_s=pause_s,
+        pause_form=pause_form,
     )
     qtbot.addWidget(overlay)
     outcomes = Outcomes(overlay)
@@ -397,3 +402,18 @@ def test_screen_geometry_for_picks_the_screen_holding_the_window_centre(tmp_path
         "1280 0 1920 1080",  # centre off every screen: the one it overlaps most
         "0 0 1280 800",  # overlapping nothing: the primary screen
     ]
+
+
+def test_the_still_pause_shows_no_circle_and_one_line(qtbot) -> None:
+    overlay, _ = open_overlay(qtbot, pause_s=0.6, pause_form=PauseForm.STILL)
+    assert overlay.breath_animation is None
+    assert not overlay.circle.isVisible()
+    assert "Nothing to do" in overlay.breath_label.text()
+    qtbot.waitUntil(lambda: overlay.phase is Phase.QUESTION, timeout=3000)
+
+
+def test_the_slow_breaths_pause_counts_breaths_without_moving(qtbot) -> None:
+    overlay, _ = open_overlay(qtbot, pause_s=16.0, pause_form=PauseForm.SLOW_BREATHS)
+    assert overlay.breath_animation is None
+    assert overlay.circle.isVisible()
+    assert overlay.breath_label.text() == "Slow breath 1 of 2: in… and out."

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from focusapp.core.settings import (
     WEEKDAYS,
     GeneralSettings,
+    JournalSettings,
     Limit,
     MetricsSettings,
     Profile,
@@ -474,7 +475,10 @@ def settings_strategy(draw: st.DrawFn) -> Settings:
         draw(st.booleans()),
     )
     metrics = MetricsSettings(draw(st.sampled_from(["always", "focus", "never"])))
-    return Settings(session, strict, profiles, limits, schedules, metrics, general)
+    journal = JournalSettings(
+        draw(st.sampled_from(["keyring", "passphrase", "off"])), draw(st.integers(1, 3650))
+    )
+    return Settings(session, strict, profiles, limits, schedules, metrics, general, journal)
 
 
 @hyp_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -492,3 +496,27 @@ def test_what_is_saved_loads_back_equal(
     loaded = store.load()
     assert loaded.problems == ()
     assert loaded.settings == second
+
+
+def test_choosing_a_passphrase_for_notes_adds_a_journal_table_and_keeps_the_rest(
+    store: ConfigStore,
+) -> None:
+    write(store, HAND_WRITTEN)
+    settings = store.load().settings
+    store.save(dataclasses.replace(settings, journal=JournalSettings(notes="passphrase")))
+    text = store.path.read_text(encoding="utf-8")
+    assert text.startswith(HAND_WRITTEN.rstrip("\n"))
+    assert '[journal]\nnotes = "passphrase"  # where the key for notes lives' in text
+    assert "keep_days" not in text
+    assert store.load().settings.journal == JournalSettings("passphrase", 365)
+
+
+def test_a_hand_written_journal_table_loads_and_a_bad_choice_is_reported(
+    store: ConfigStore,
+) -> None:
+    write(store, '[journal]\nnotes = "off"   # no notes for now\nkeep_days = 30\n')
+    assert store.load().settings.journal == JournalSettings("off", 30)
+    write(store, '[journal]\nnotes = "plain"\n')
+    result = store.load()
+    assert [p.key for p in result.problems] == ["journal.notes"]
+    assert result.settings.journal.notes == "off"  # the last good choice, never something laxer

@@ -12,6 +12,8 @@ from focusapp.core.settings import (
     REQUIRED,
     SCHEMA,
     GeneralSettings,
+    JournalNotes,
+    JournalSettings,
     Kind,
     Limit,
     MetricsMode,
@@ -73,6 +75,8 @@ def test_defaults_are_the_documented_ones() -> None:
     assert s.metrics.mode is MetricsMode.ALWAYS
     assert s.general == GeneralSettings("04:00", 2, "system", False)
     assert s.general.day_start_time == time(4, 0)
+    assert s.journal == JournalSettings("keyring", 365)
+    assert s.journal.notes_mode is JournalNotes.KEYRING
     assert (s.profiles, s.limits, s.schedules) == ((), (), ())
     assert section("session").option("focus_minutes").maximum == 600  # type: ignore[union-attr]
 
@@ -339,7 +343,57 @@ def test_to_dict_reads_back_as_the_same_settings() -> None:
         limits=(Limit("L", 10, weekdays={"sat": 5}),),
         schedules=(ScheduleRule("S", ("tue", "sun"), "23:00", "01:00", "A", True, False),),
         general=GeneralSettings("05:00", 10, "nl", True),
+        journal=JournalSettings("passphrase", 30),
     )
     parsed = parse_settings(settings.to_dict())
     assert parsed.problems == ()
     assert parsed.settings == settings
+
+
+def test_journal_notes_and_keep_days_are_read() -> None:
+    settings, problems = parse('[journal]\nnotes = "passphrase"\nkeep_days = 90\n')
+    assert problems == {}
+    assert settings.journal == JournalSettings("passphrase", 90)
+    assert settings.journal.notes_mode is JournalNotes.PASSPHRASE
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "message"),
+    [
+        (
+            '[journal]\nnotes = "plaintext"',
+            "journal.notes",
+            'must be "keyring", "passphrase" or "off", got "plaintext" (using "keyring")',
+        ),
+        (
+            "[journal]\nkeep_days = 0",
+            "journal.keep_days",
+            "must be a whole number between 1 and 3650, got 0 (using 365)",
+        ),
+        (
+            "[journal]\nkeep_days = 3651",
+            "journal.keep_days",
+            "must be a whole number between 1 and 3650, got 3651 (using 365)",
+        ),
+        (
+            "[journal]\nkeep_days = true",
+            "journal.keep_days",
+            "must be a whole number between 1 and 3650, got true (using 365)",
+        ),
+    ],
+)
+def test_a_bad_journal_option_falls_back_and_never_means_plaintext(
+    text: str, key: str, message: str
+) -> None:
+    settings, problems = parse(text)
+    assert problems == {key: message}
+    assert settings.journal == JournalSettings.defaults()
+
+
+def test_a_bad_journal_option_keeps_the_last_good_choice() -> None:
+    last_good = Settings(journal=JournalSettings("off", 7))
+    settings, problems = parse('[journal]\nnotes = "clear"\nkeep_days = 7\n', last_good)
+    assert problems == {
+        "journal.notes": 'must be "keyring", "passphrase" or "off", got "clear" (using "off")'
+    }
+    assert settings.journal == JournalSettings("off", 7)
