@@ -216,8 +216,11 @@ class FocusApp(QObject):
             own_pid=os.getpid(),
         )
         self.journal_keys = JournalKeys(
-            NotesMode.KEYRING, verifier_file=self.paths.data_dir / "journal-passphrase.json"
+            NotesMode(self.settings.journal.notes),
+            verifier_file=self.paths.data_dir / "journal-passphrase.json",
         )
+        self._notes_dialog: Any = None
+        self._checkin: Any = None
         self.urges: UrgeStore = (
             SqliteUrgeStore(self.db, self._note_cipher) if self.db else MemoryUrgeStore()
         )
@@ -313,7 +316,9 @@ class FocusApp(QObject):
         self.attention.start()
         if self.db is not None:
             # The journal keeps a year (issue: retention, default a year).
-            self._journal_store().apply_retention(365)
+            self._journal_store().apply_retention(self.settings.journal.keep_days)
+        # After the loop runs: asking the keyring may bring up its own unlock prompt.
+        QTimer.singleShot(0, self._ask_about_notes)
         log.info("Tracking: %s", self.platform.note)
         if self.platform.backend not in ("x11", "windows", "macos"):
             # Wayland and unknown desktops see less: say so plainly, once, at start.
@@ -368,6 +373,11 @@ class FocusApp(QObject):
         self._refresh()
         if event.kind in (EventKind.STARTED, EventKind.PHASE_CHANGED, EventKind.RESUMED):
             self.attention.session_changed()
+        if event.kind is EventKind.ENDED and event.detail.get("reason") == "completed":
+            previous = event.detail.get("previous") or {}
+            # Scheduled sessions come back on their own: asking after each would become noise.
+            if not str(previous.get("source") or "").startswith("schedule:"):
+                self._offer_checkin(previous)
 
     def open_settings(self) -> None:
         if self.settings_window is None:
@@ -380,6 +390,78 @@ class FocusApp(QObject):
         self.settings_window.show()
         self.settings_window.raise_()
         self.settings_window.activateWindow()
+
+    def _ask_about_notes(self) -> None:
+        """Where notes live, asked plainly when the keyring can't keep them (or once per start
+        for a passphrase)."""
+        from focusapp.store.secrets import KeyStatus
+        from focusapp.ui.notes_dialogs import NotesChoiceDialog, PassphrasePrompt
+
+        keys = self.journal_keys
+        status = keys.status()
+        dialog: Any
+        if keys.mode is NotesMode.PASSPHRASE and status.key_status is KeyStatus.LOCKED:
+            dialog = PassphrasePrompt(keys, self.tray.dialog_parent)
+        elif (keys.mode is NotesMode.KEYRING and status.offer_fallback) or (
+            status.key_status is KeyStatus.NOT_SET_UP
+        ):
+            log.warning("Notes: %s", status.sentence)
+            dialog = NotesChoiceDialog(keys, self.tray.dialog_parent)
+            dialog.mode_chosen.connect(
+                lambda mode, d=dialog: self._notes_mode_chosen(mode, d.dismissed)
+            )
+        else:
+            return
+        dialog.finished.connect(dialog.deleteLater)
+        self._notes_dialog = dialog
+        dialog.open()
+
+    def _notes_mode_chosen(self, mode: NotesMode, dismissed: bool) -> None:
+        import dataclasses
+
+        from focusapp.store.config import ConfigBroken
+
+        if dismissed or mode.value == self.settings.journal.notes:
+            return  # Escape: notes off for this run only; asked again at the next start
+        journal = dataclasses.replace(self.settings.journal, notes=mode.value)
+        new = dataclasses.replace(self.settings, journal=journal)
+        try:
+            self.config.save(new)
+        except ConfigBroken as exc:
+            self.notifier.notify("Your choice holds until Focusapp quits", str(exc))
+        self.apply_settings(new)
+
+    def _offer_checkin(self, previous: dict[str, Any]) -> None:
+        from focusapp.ui.checkin_dialog import CheckinDialog
+
+        if self._checkin is not None:
+            self._checkin.close()  # an unanswered one counts as skipped
+        dialog = CheckinDialog(notes_kept=self.journal_keys.status().notes_usable)
+        session_id, profile = previous.get("session_id"), previous.get("profile")
+        dialog.answered.connect(lambda a, n: self._record_checkin(session_id, profile, a, n))
+        dialog.finished.connect(dialog.deleteLater)
+        self._checkin = dialog
+        dialog.show()
+
+    def _record_checkin(
+        self, session_id: str | None, profile: str | None, answer: str | None, note: str | None
+    ) -> None:
+        from focusapp.core.journal import Outcome, UrgeEntry
+
+        self._checkin = None
+        self.urges.record_urge(
+            UrgeEntry(
+                ts=self._now(),
+                trigger_kind="session_checkin",
+                target_kind="session",
+                target_name=profile or "focus session",
+                outcome=Outcome.CHECKIN,
+                prompt_id="checkin",
+                answer=answer,
+                note=note,
+                session_id=session_id,
+            )
+        )
 
     def _journal_store(self) -> Any:
         from focusapp.store.journal_store import JournalStore
@@ -404,7 +486,7 @@ class FocusApp(QObject):
             self.journal_window = JournalWindow(
                 self._journal_store(),
                 notes_status=self.journal_keys.status().sentence,
-                retention_days=365,
+                retention_days=self.settings.journal.keep_days,
             )
         else:
             self.journal_window.set_notes_status(self.journal_keys.status().sentence)
@@ -450,6 +532,8 @@ class FocusApp(QObject):
         )
         self.limits.configure(settings.limits)
         self.attention.watch(_watched_apps(settings))
+        if NotesMode(settings.journal.notes) is not self.journal_keys.mode:
+            self.journal_keys.set_mode(NotesMode(settings.journal.notes))
         self._prompts = None
         self.engine.configure(
             plan_defaults=plan_from(settings),

@@ -17,6 +17,7 @@ class Outcome(StrEnum):
     ALLOWED = "allowed"  # I need it for N minutes, with a stated intention
     ENFORCED = "enforced"  # the rule minimized or closed the app
     EMERGENCY_EXIT = "emergency_exit"
+    CHECKIN = "checkin"  # the end-of-session question, not an urge
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,8 @@ class InsightsQuery:
         try:
             urge_rows = self._db.conn.execute(
                 "SELECT ts, target_kind, target_name, prompt_id, answer, trigger_kind "
-                "FROM urges WHERE ts >= ? AND ts < ?",
+                # A session check-in is a question the app asked, not an urge the user felt.
+                "FROM urges WHERE ts >= ? AND ts < ? AND outcome != 'checkin'",
                 (lo, hi),
             ).fetchall()
             session_rows = self._db.conn.execute(

@@ -69,6 +69,8 @@ def outcome_words(entry: JournalEntry) -> str:
         return "your rule set it aside"
     if entry.outcome == Outcome.EMERGENCY_EXIT:
         return "used an emergency exit"
+    if entry.outcome == Outcome.CHECKIN:
+        return "looked back on a session"
     return entry.outcome or ""
 
 

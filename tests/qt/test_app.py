@@ -138,3 +138,40 @@ def test_journal_and_insights_open_from_the_tray(app: FocusApp) -> None:
     assert app.insights_window is not None and app.insights_window.isVisible()
     app.journal_window.close()
     app.insights_window.close()
+
+
+def test_a_completed_session_offers_the_check_in_and_records_the_answer(
+    app: FocusApp, qtbot: QtBot
+) -> None:
+    from focusapp.core.session import EventKind, SessionEvent, SessionStatus
+    from focusapp.core.session import Phase as EnginePhase
+
+    previous = {"session_id": "s1", "profile": None, "source": "tray"}
+    ended = SessionEvent(
+        EventKind.ENDED,
+        SessionStatus(phase=EnginePhase.IDLE),
+        {"reason": "completed", "previous": previous},
+    )
+    app._on_session_event(ended)
+    dialog = app._checkin
+    assert dialog is not None and dialog.isVisible()
+    dialog.answered.emit("My phone", None)
+    assert app.db is not None
+    rows = app.db.conn.execute("SELECT trigger_kind, answer, outcome FROM urges").fetchall()
+    assert rows == [("session_checkin", "My phone", "checkin")]
+    dialog.close()
+
+
+def test_scheduled_sessions_get_no_check_in(app: FocusApp) -> None:
+    from focusapp.core.session import EventKind, SessionEvent, SessionStatus
+    from focusapp.core.session import Phase as EnginePhase
+
+    previous = {"session_id": "s2", "source": "schedule:Mornings"}
+    app._on_session_event(
+        SessionEvent(
+            EventKind.ENDED,
+            SessionStatus(phase=EnginePhase.IDLE),
+            {"reason": "completed", "previous": previous},
+        )
+    )
+    assert app._checkin is None
