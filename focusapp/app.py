@@ -142,6 +142,8 @@ class FocusApp(QObject):
         )
         self._build_attention()
         self.commands.add("usage", self._usage)
+        for name, handler in self.browser.handlers().items():
+            self.commands.add(name, handler)
         self.raise_gate = FrictionGate(
             self.time,
             float(self.settings.strict.emergency_wait_seconds),
@@ -231,6 +233,17 @@ class FocusApp(QObject):
             else None
         )
         pacer = FrictionPacer.from_state(self.time, pacing_state or {})
+        from focusapp.ui.browser_link import BrowserLink
+
+        self.browser = BrowserLink(
+            policy=self._browser_policy,
+            ledger=self.ledger,
+            allowances=self.allowances,
+            urges=self.urges,
+            prompts=self._prompt_library,
+            pacer=pacer,
+            session_id=lambda: self.engine.status().session_id,
+        )
         self.attention = AttentionController(
             self.keeper,
             self.platform,
@@ -245,6 +258,19 @@ class FocusApp(QObject):
             parent=self,
         )
         self._prompts: PromptLibrary | None = None
+
+    def _browser_policy(self) -> dict[str, Any]:
+        from focusapp.core.browser_policy import browser_policy
+
+        status = self.engine.status()
+        return browser_policy(
+            status,
+            self.engine.session_ends_at(),
+            self.settings.profile(status.profile) if status.profile else None,
+            self.settings.metrics.hide,
+            self.settings.limits,
+            self.limits.status(),
+        )
 
     def _save_pacing(self, state: dict[str, Any]) -> None:
         if isinstance(self.store, SqliteSessionStore):
@@ -314,6 +340,9 @@ class FocusApp(QObject):
         self.engine.start_up()
         self.attention.watch(_watched_apps(self.settings))
         self.attention.start()
+        spooled = self.browser.ingest_spool(self.paths.state_dir / "native-host-spool.jsonl")
+        if spooled:
+            log.info("read %d answers the browser kept while Focusapp was closed", spooled)
         if self.db is not None:
             # The journal keeps a year (issue: retention, default a year).
             self._journal_store().apply_retention(self.settings.journal.keep_days)

@@ -189,6 +189,7 @@ class UsageLedger:
         self._segments: list[_Segment] = []
         self._flushed: dict[date, dict[Subject, float]] = {}
         self._last_flush_boot = time.boot()
+        self._reported: dict[Subject, float] = {}
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -256,6 +257,29 @@ class UsageLedger:
         )
         if switched or self.time.boot() - self._last_flush_boot >= FLUSH_EVERY_S:
             self.flush()
+
+    def add_reported(self, activity: Activity, seconds: float) -> float:
+        """Credit time another part reported as already spent, ending now (the browser
+        extension's active-tab time). Never more than the time that passed since the last report
+        of the same thing, so a confused or hostile reporter cannot create time. Returns what was
+        credited."""
+        now_boot = self.time.boot()
+        subject = Subject.of(activity)
+        last = self._reported.get(subject)
+        window = 60.0 if last is None else max(0.0, now_boot - last)
+        credit = max(0.0, min(float(seconds), window))
+        self._reported[subject] = now_boot
+        if credit > _EPSILON:
+            cursor, left = self.time.now() - timedelta(seconds=credit), credit
+            while left > _EPSILON:
+                day, minute, into = self._place(cursor)
+                piece = max(min(left, 60.0 - into), 1e-3)
+                key = (day, minute, subject)
+                self._pending[key] = self._pending.get(key, 0.0) + piece
+                cursor += timedelta(seconds=piece)
+                left -= piece
+            self.flush()
+        return credit
 
     def stop(self) -> None:
         """Credit up to now and flush: the app is quitting or the ledger is being replaced."""
