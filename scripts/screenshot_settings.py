@@ -31,6 +31,22 @@ block_sites = ["x.com", "instagram.com", "tiktok.com"]
 name = "Reading"
 block_sites = ["youtube.com", "reddit.com"]
 
+[[limits]]
+name = "Social"
+daily_minutes = 30
+apps = ["discord"]
+sites = ["tiktok.com", "instagram.com", "youtube.com"]
+enforce = "minimize"
+
+[limits.weekdays]
+sat = 60
+sun = 60
+
+[[limits]]
+name = "News"
+daily_minutes = 15
+sites = ["news.ycombinator.com", "nos.nl"]
+
 [[schedules]]
 name = "Weekday mornings"
 days = ["mon", "tue", "wed", "thu", "fri"]
@@ -44,6 +60,17 @@ days = ["fri", "sat"]
 start = "22:00"
 end = "07:00"
 strict = true
+
+[metrics]
+hide = "focus"
+
+[general]
+day_starts_at = "05:00"
+idle_minutes = 3
+
+[journal]
+notes = "passphrase"
+keep_days = 180
 """
 
 

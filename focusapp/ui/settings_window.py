@@ -1,4 +1,4 @@
-"""The settings window: session lengths, strict mode, profiles and schedules, into config.toml.
+"""The settings window: sessions, profiles, limits, schedules and general options, into config.toml.
 
 It edits drafts and writes them through `ConfigStore.save`, which keeps the user's comments. When
 the file on disk has a syntax error the window says so plainly and writes nothing.
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QTimeEdit,
@@ -34,6 +36,13 @@ from PySide6.QtWidgets import (
 
 from focusapp.core.settings import (
     WEEKDAYS,
+    EnforceMode,
+    GeneralSettings,
+    JournalNotes,
+    JournalSettings,
+    Limit,
+    MetricsMode,
+    MetricsSettings,
     Profile,
     ScheduleRule,
     SessionSettings,
@@ -80,6 +89,76 @@ class _ScheduleDraft:
             self.strict,
             self.enabled,
         )
+
+
+@dataclass(eq=False)
+class _LimitDraft:
+    name: str
+    daily_minutes: int = 30
+    apps: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    weekdays: dict[str, int] = field(default_factory=dict)  # only the days that differ
+    enforce: str = EnforceMode.INTERVENE.value
+    # Unticking "Same every day" is remembered even before any day gets its own minutes.
+    per_day: bool = False
+
+    def limit(self) -> Limit:
+        weekdays = {d: self.weekdays[d] for d in WEEKDAYS if d in self.weekdays}
+        return Limit(
+            self.name.strip(),
+            self.daily_minutes,
+            tuple(self.apps),
+            tuple(self.sites),
+            weekdays if self.per_day else {},
+            self.enforce,
+        )
+
+
+_ENFORCE_CHOICES = (
+    (EnforceMode.INTERVENE, "Pause and ask"),
+    (EnforceMode.MINIMIZE, "Minimize the app"),
+    (EnforceMode.CLOSE, "Close the app (after 10 s)"),
+)
+_METRICS_CHOICES = (
+    (MetricsMode.ALWAYS, "Always"),
+    (MetricsMode.FOCUS, "Only during focus sessions"),
+    (MetricsMode.NEVER, "Never"),
+)
+_NOTES_CHOICES = (
+    (JournalNotes.KEYRING, "Keep them, key in the system keyring"),
+    (JournalNotes.PASSPHRASE, "Keep them, locked with a passphrase"),
+    (JournalNotes.OFF, "Off"),
+)
+
+
+def _choice_box(
+    choices: tuple[tuple[str, str], ...], current: str, name: str, parent: QWidget
+) -> QComboBox:
+    box = QComboBox(parent)
+    box.setAccessibleName(name)
+    for value, text in choices:
+        box.addItem(text, str(value))
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+def _muted(text: str, parent: QWidget) -> QLabel:
+    hint = QLabel(text, parent)
+    hint.setWordWrap(True)
+    hint.setEnabled(False)  # the palette's muted text, without hard-coding a colour
+    return hint
+
+
+def _option_spin(sec_name: str, key: str, suffix: str, name: str, parent: QWidget) -> QSpinBox:
+    """A spin box with the schema's bounds and description for one option."""
+    option = section(sec_name).option(key)
+    assert option is not None and option.minimum is not None and option.maximum is not None
+    spin = QSpinBox(parent)
+    spin.setRange(option.minimum, option.maximum)
+    spin.setSuffix(suffix)
+    spin.setAccessibleName(name)
+    spin.setToolTip(option.description[:1].upper() + option.description[1:] + ".")
+    return spin
 
 
 def _lines(text: str) -> list[str]:
@@ -520,6 +599,292 @@ class _SchedulesPage(QWidget):
         self.overnight.setText("ends the next day" if overnight else "")
 
 
+class _LimitsPage(QWidget):
+    def __init__(self, limits: list[_LimitDraft], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.limits = limits
+        self.side = _ListWithButtons("limit", self)
+
+        self.editor = QWidget(self)
+        self.name_edit = QLineEdit(self.editor)
+        self.name_edit.setAccessibleName("Limit name")
+        self.daily_spin = _option_spin(
+            "limits", "daily_minutes", " min", "Minutes a day", self.editor
+        )
+        self.apps_edit = QPlainTextEdit(self.editor)
+        self.apps_edit.setAccessibleName("Apps that count, one per line")
+        self.apps_edit.setPlaceholderText("discord")
+        self.apps_edit.setTabChangesFocus(True)
+        self.sites_edit = QPlainTextEdit(self.editor)
+        self.sites_edit.setAccessibleName("Sites that count, one per line")
+        self.sites_edit.setPlaceholderText("youtube.com\nreddit.com")
+        self.sites_edit.setTabChangesFocus(True)
+        self.same_box = QCheckBox("Same e&very day", self.editor)
+        self.same_box.setAccessibleName("Same every day")
+        self.same_box.setToolTip("Untick to give some days more or fewer minutes.")
+        days = QWidget(self.editor)
+        grid = QGridLayout(days)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.day_spins: dict[str, QSpinBox] = {}
+        for n, (day, full) in enumerate(zip(WEEKDAYS, _DAY_NAMES, strict=True)):
+            spin = _option_spin("limits", "weekdays", " min", f"Minutes on {full}", days)
+            spin.setToolTip(f"Minutes on {full}.")
+            self.day_spins[day] = spin
+            row, column = divmod(n, 4)
+            grid.addWidget(_labelled(full[:3], spin, days), row, 2 * column)
+            grid.addWidget(spin, row, 2 * column + 1)
+        grid.setColumnStretch(8, 1)
+        self.enforce_box = _choice_box(
+            _ENFORCE_CHOICES, EnforceMode.INTERVENE, "When the time is used up", self.editor
+        )
+
+        for short in (self.daily_spin, self.enforce_box):
+            short.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.daily_spin.setMinimumWidth(160)
+
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_labelled("&Name", self.name_edit, self.editor), self.name_edit)
+        form.addRow(_labelled("&Daily time", self.daily_spin, self.editor), self.daily_spin)
+        form.addRow(_labelled("Coun&t apps", self.apps_edit, self.editor), self.apps_edit)
+        form.addRow(_labelled("Count sit&es", self.sites_edit, self.editor), self.sites_edit)
+        form.addRow(self.same_box)
+        form.addRow(days)
+        form.addRow(
+            _labelled("When the time is &used up", self.enforce_box, self.editor),
+            self.enforce_box,
+        )
+        form.addRow(
+            _muted("Lowering a limit applies at once; raising one applies tomorrow.", self.editor)
+        )
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.side, 2)
+        layout.addWidget(self.editor, 3)
+        order: list[QWidget] = [
+            self.side.list,
+            self.side.add_button,
+            self.side.remove_button,
+            *self._editors(),
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+        for limit in limits:
+            self.side.list.addItem(limit.name)
+        self.side.list.currentRowChanged.connect(self._show)
+        self.side.add_button.clicked.connect(self.add)
+        self.side.remove_button.clicked.connect(self.remove_current)
+        self.name_edit.textEdited.connect(self._rename)
+        self.daily_spin.valueChanged.connect(self._set_daily)
+        self.apps_edit.textChanged.connect(self._store_lists)
+        self.sites_edit.textChanged.connect(self._store_lists)
+        self.same_box.toggled.connect(self._set_same)
+        for day, spin in self.day_spins.items():
+            spin.valueChanged.connect(lambda value, day=day: self._set_day(day, value))
+        self.enforce_box.currentIndexChanged.connect(self._set_enforce)
+        self.side.list.setCurrentRow(0 if limits else -1)
+        self._show(self.side.list.currentRow())
+
+    def current(self) -> _LimitDraft | None:
+        row = self.side.list.currentRow()
+        return self.limits[row] if 0 <= row < len(self.limits) else None
+
+    def add(self) -> None:
+        draft = _LimitDraft(_unique_name("New limit", [limit.name for limit in self.limits]))
+        self.limits.append(draft)
+        self.side.list.addItem(draft.name)
+        self.side.list.setCurrentRow(len(self.limits) - 1)
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
+
+    def remove_current(self) -> None:
+        row = self.side.list.currentRow()
+        if not 0 <= row < len(self.limits):
+            return
+        del self.limits[row]
+        self.side.list.takeItem(row)
+        self._show(self.side.list.currentRow())
+
+    def _editors(self) -> list[QWidget]:
+        return [
+            self.name_edit,
+            self.daily_spin,
+            self.apps_edit,
+            self.sites_edit,
+            self.same_box,
+            *self.day_spins.values(),
+            self.enforce_box,
+        ]
+
+    def _show(self, row: int) -> None:
+        draft = self.limits[row] if 0 <= row < len(self.limits) else None
+        self.editor.setEnabled(draft is not None)
+        self.side.remove_button.setEnabled(draft is not None)
+        for widget in self._editors():
+            widget.blockSignals(True)
+        self.name_edit.setText(draft.name if draft else "")
+        self.daily_spin.setValue(draft.daily_minutes if draft else 0)
+        self.apps_edit.setPlainText("\n".join(draft.apps) if draft else "")
+        self.sites_edit.setPlainText("\n".join(draft.sites) if draft else "")
+        self.same_box.setChecked(draft is None or not draft.per_day)
+        enforce = draft.enforce if draft else EnforceMode.INTERVENE.value
+        self.enforce_box.setCurrentIndex(max(0, self.enforce_box.findData(enforce)))
+        for widget in self._editors():
+            widget.blockSignals(False)
+        self._show_days()
+
+    def _show_days(self) -> None:
+        draft = self.current()
+        for day, spin in self.day_spins.items():
+            spin.blockSignals(True)
+            spin.setValue(draft.weekdays.get(day, draft.daily_minutes) if draft else 0)
+            spin.setEnabled(draft is not None and draft.per_day)
+            spin.blockSignals(False)
+
+    def _rename(self, text: str) -> None:
+        draft = self.current()
+        if draft is None:
+            return
+        draft.name = text
+        item = self.side.list.currentItem()
+        if item is not None:
+            item.setText(text)
+
+    def _set_daily(self, value: int) -> None:
+        draft = self.current()
+        if draft is not None:
+            draft.daily_minutes = value
+            self._show_days()  # days without minutes of their own follow the daily time
+
+    def _store_lists(self) -> None:
+        draft = self.current()
+        if draft is not None:
+            draft.apps = _lines(self.apps_edit.toPlainText())
+            draft.sites = _lines(self.sites_edit.toPlainText())
+
+    def _set_same(self, same: bool) -> None:
+        draft = self.current()
+        if draft is None:
+            return
+        draft.per_day = not same
+        if same:
+            draft.weekdays.clear()
+        self._show_days()
+
+    def _set_day(self, day: str, value: int) -> None:
+        draft = self.current()
+        if draft is None:
+            return
+        if value == draft.daily_minutes:
+            draft.weekdays.pop(day, None)
+        else:
+            draft.weekdays[day] = value
+
+    def _set_enforce(self) -> None:
+        draft = self.current()
+        if draft is not None:
+            draft.enforce = str(self.enforce_box.currentData())
+
+
+class _GeneralPage(QWidget):
+    def __init__(
+        self,
+        general: GeneralSettings,
+        metrics: MetricsSettings,
+        journal: JournalSettings,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._general = general
+        self._metrics = metrics
+        self._journal = journal
+
+        days = QGroupBox("Days", self)
+        self.day_start_edit = QTimeEdit(days)
+        self.day_start_edit.setDisplayFormat(_TIME_FORMAT)
+        self.day_start_edit.setAccessibleName("A new day starts at")
+        self.day_start_edit.setToolTip("When a new day begins for limits and statistics.")
+        self.day_start_edit.setTime(QTime.fromString(general.day_starts_at, _TIME_FORMAT))
+        self.idle_spin = _option_spin("general", "idle_minutes", " min", "Away after", days)
+        self.idle_spin.setValue(general.idle_minutes)
+        self.reduce_motion_box = QCheckBox("&Reduce motion: no animations", days)
+        self.reduce_motion_box.setAccessibleName("Reduce motion")
+        self.reduce_motion_box.setChecked(general.reduce_motion)
+        days_form = QFormLayout(days)
+        days_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        days_form.addRow(
+            _labelled("A new &day starts at", self.day_start_edit, days), self.day_start_edit
+        )
+        days_form.addRow(
+            _labelled("A&way after no input for", self.idle_spin, days), self.idle_spin
+        )
+        days_form.addRow(self.reduce_motion_box)
+
+        browser = QGroupBox("Browser", self)
+        self.metrics_box = _choice_box(
+            _METRICS_CHOICES, metrics.hide, "Hide likes and counts", browser
+        )
+        browser_form = QFormLayout(browser)
+        browser_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        browser_form.addRow(
+            _labelled("Hide &likes and counts", self.metrics_box, browser), self.metrics_box
+        )
+
+        notes = QGroupBox("Journal", self)
+        self.notes_box = _choice_box(_NOTES_CHOICES, journal.notes, "Notes", notes)
+        self.keep_spin = _option_spin(
+            "journal", "keep_days", " days", "Keep the journal for", notes
+        )
+        self.keep_spin.setValue(journal.keep_days)
+        notes_form = QFormLayout(notes)
+        notes_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        notes_form.addRow(_labelled("&Notes", self.notes_box, notes), self.notes_box)
+        notes_hint = _muted(
+            "Notes are encrypted with a key in your system keyring, or a passphrase; "
+            "off means nothing you type is kept.",
+            notes,
+        )
+        notes_hint.setMinimumWidth(420)  # fields keep their size hint; the hint needs room
+        notes_form.addRow("", notes_hint)  # in the field column, under the choice it explains
+        notes_form.addRow(_labelled("&Keep the journal for", self.keep_spin, notes), self.keep_spin)
+
+        # One label column for all three boxes, so the fields line up.
+        pairs = (
+            (days_form, self.day_start_edit),
+            (days_form, self.idle_spin),
+            (browser_form, self.metrics_box),
+            (notes_form, self.notes_box),
+            (notes_form, self.keep_spin),
+        )
+        labels = [w for f, field_ in pairs if (w := f.labelForField(field_)) is not None]
+        width = max(w.sizeHint().width() for w in labels)
+        for w in labels:
+            w.setMinimumWidth(width)
+        for spin in (self.idle_spin, self.keep_spin):
+            spin.setMinimumWidth(160)
+        self.day_start_edit.setMinimumWidth(160)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(days)
+        layout.addWidget(browser)
+        layout.addWidget(notes)
+        layout.addStretch(1)
+
+    def values(self) -> tuple[GeneralSettings, MetricsSettings, JournalSettings]:
+        general = dataclasses.replace(
+            self._general,
+            day_starts_at=self.day_start_edit.time().toString(_TIME_FORMAT),
+            idle_minutes=self.idle_spin.value(),
+            reduce_motion=self.reduce_motion_box.isChecked(),
+        )
+        metrics = dataclasses.replace(self._metrics, hide=str(self.metrics_box.currentData()))
+        journal = dataclasses.replace(
+            self._journal, notes=str(self.notes_box.currentData()), keep_days=self.keep_spin.value()
+        )
+        return general, metrics, journal
+
+
 class SettingsWindow(QDialog):
     """Edits the settings; Save writes them to the config file, keeping the user's comments."""
 
@@ -550,15 +915,33 @@ class SettingsWindow(QDialog):
             )
             for r in loaded.settings.schedules
         ]
+        self._limits = [
+            _LimitDraft(
+                limit.name,
+                limit.daily_minutes,
+                list(limit.apps),
+                list(limit.sites),
+                dict(limit.weekdays),
+                limit.enforce,
+                per_day=bool(limit.weekdays),
+            )
+            for limit in loaded.settings.limits
+        ]
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Settings sections")
         self.sessions_page = _SessionsPage(loaded.settings.session, loaded.settings.strict, self)
         self.profiles_page = _ProfilesPage(self._profiles, self)
+        self.limits_page = _LimitsPage(self._limits, self)
         self.schedules_page = _SchedulesPage(self._schedules, self._profiles, self)
+        settings = loaded.settings
+        self.general_page = _GeneralPage(settings.general, settings.metrics, settings.journal, self)
+        # Mnemonics: tabs take letters no page uses (g and m), so Alt+letter is never ambiguous.
         self.tabs.addTab(self.sessions_page, "Sess&ions")
         self.tabs.addTab(self.profiles_page, "&Profiles")
+        self.tabs.addTab(self.limits_page, "Li&mits")
         self.tabs.addTab(self.schedules_page, "Sc&hedules")
+        self.tabs.addTab(self.general_page, "&General")
         self.profiles_page.changed.connect(self.schedules_page.refresh_profiles)
 
         self.notice = _Notice(self)
@@ -577,7 +960,7 @@ class SettingsWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.notice)
         layout.addWidget(self.buttons)
-        self.resize(640, 480)
+        self.resize(700, 500)
         self._explain_load(loaded)
 
     def _explain_load(self, loaded: LoadResult) -> None:
@@ -596,20 +979,26 @@ class SettingsWindow(QDialog):
         self.notice.say("\n".join([intro, *lines]))
 
     def settings(self) -> Settings:
-        """What the window shows, as Settings (limits, metrics and general stay as loaded)."""
+        """What the window shows, as Settings (the language stays as loaded)."""
         session, strict = self.sessions_page.values()
+        general, metrics, journal = self.general_page.values()
         return dataclasses.replace(
             self._base,
             session=session,
             strict=strict,
             profiles=tuple(p.profile() for p in self._profiles),
+            limits=tuple(limit.limit() for limit in self._limits),
             schedules=tuple(s.rule() for s in self._schedules),
+            general=general,
+            metrics=metrics,
+            journal=journal,
         )
 
     def _draft_problems(self) -> list[str]:
         problems: list[str] = []
         for noun, names in (
             ("profile", [p.name.strip() for p in self._profiles]),
+            ("limit", [limit.name.strip() for limit in self._limits]),
             ("schedule", [s.name.strip() for s in self._schedules]),
         ):
             if any(not n for n in names):

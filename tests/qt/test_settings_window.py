@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from focusapp.core.settings import Profile, ScheduleRule, Settings
+from focusapp.core.settings import Limit, Profile, ScheduleRule, Settings
 from focusapp.store.config import ConfigStore
 from focusapp.ui.settings_window import SettingsWindow
 
@@ -44,6 +44,20 @@ block_sites = ["x.com"]
 [[profiles]]
 name = "Reading"
 block_sites = ["youtube.com"]
+
+[[limits]]
+name = "Social"   # the big one
+daily_minutes = 30
+sites = ["tiktok.com"]
+
+# news is fine in small doses
+[[limits]]
+name = "News"
+daily_minutes = 15
+sites = ["nos.nl"]
+
+[limits.weekdays]
+sat = 45   # weekend paper
 
 [[schedules]]
 name = "Mornings"
@@ -282,10 +296,17 @@ def test_text_lists_let_tab_move_on(window: SettingsWindow) -> None:
 
 def next_tab_stop(widget: QWidget) -> QWidget:
     candidate = widget.nextInFocusChain()
-    while candidate is not None and not candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+    while candidate is not None:
+        owner = candidate.parentWidget()
+        if isinstance(owner, QAbstractSpinBox):
+            candidate_stop: QWidget = owner  # focus lands in the spin box's own editor
+        else:
+            candidate_stop = candidate
+        takes_tab = candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if takes_tab and candidate_stop is not widget:
+            return candidate_stop
         candidate = candidate.nextInFocusChain()
-    assert candidate is not None
-    return candidate
+    raise AssertionError(f"no tab stop after {widget}")
 
 
 def test_the_notice_uses_the_palette_not_alarm_colours(window: SettingsWindow) -> None:
@@ -307,3 +328,183 @@ def test_empty_file_opens_on_defaults_and_saves_a_short_file(qtbot: QtBot, tmp_p
     assert text.startswith("# Focusapp settings.")
     assert "focus_minutes = 45" in text
     assert "break_minutes" not in text
+
+
+def test_a_limit_is_edited_and_saved_with_the_comments_kept(
+    qtbot: QtBot, window: SettingsWindow, store: ConfigStore
+) -> None:
+    page = window.limits_page
+    window.tabs.setCurrentWidget(page)
+    assert page.name_edit.text() == "Social"
+    assert page.same_box.isChecked()
+    assert not any(spin.isEnabled() for spin in page.day_spins.values())
+    page.daily_spin.setValue(20)
+    page.apps_edit.setPlainText("discord\n\n  slack ")
+    page.enforce_box.setCurrentIndex(page.enforce_box.findText("Close the app (after 10 s)"))
+    qtbot.mouseClick(page.side.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.name_edit, "Games")
+    page.daily_spin.setValue(60)
+    page.apps_edit.setPlainText("steam")
+    page.enforce_box.setCurrentIndex(page.enforce_box.findText("Minimize the app"))
+
+    with qtbot.waitSignal(window.saved, timeout=2000):
+        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+
+    text = store.path.read_text(encoding="utf-8")
+    assert keeps_in_order(comments(CONFIG), comments(text))
+    assert 'name = "Social"   # the big one\n' in text
+    loaded = store.load()
+    assert loaded.problems == ()
+    assert loaded.settings.limits == (
+        Limit("Social", 20, ("discord", "slack"), ("tiktok.com",), {}, "close"),
+        Limit("News", 15, (), ("nos.nl",), {"sat": 45}),
+        Limit("Games", 60, ("steam",), (), {}, "minimize"),
+    )
+
+
+def test_minutes_per_weekday_round_trip(
+    qtbot: QtBot, window: SettingsWindow, store: ConfigStore
+) -> None:
+    page = window.limits_page
+    page.side.list.setCurrentRow(1)
+    assert not page.same_box.isChecked()
+    shown = {day: spin.value() for day, spin in page.day_spins.items()}
+    assert shown == {"mon": 15, "tue": 15, "wed": 15, "thu": 15, "fri": 15, "sat": 45, "sun": 15}
+    assert all(spin.isEnabled() for spin in page.day_spins.values())
+    page.day_spins["sun"].setValue(50)
+    page.day_spins["mon"].setValue(5)
+    page.daily_spin.setValue(10)  # days without minutes of their own follow it
+    assert page.day_spins["tue"].value() == 10
+    assert page.day_spins["sat"].value() == 45
+
+    page.side.list.setCurrentRow(0)
+    page.same_box.setChecked(False)
+    page.day_spins["fri"].setValue(0)
+
+    with qtbot.waitSignal(window.saved, timeout=2000):
+        window.save()
+    text = store.path.read_text(encoding="utf-8")
+    assert "sat = 45   # weekend paper" in text
+    social, news = store.load().settings.limits
+    assert news.daily_minutes == 10
+    assert news.weekdays == {"mon": 5, "sat": 45, "sun": 50}
+    assert social.weekdays == {"fri": 0}
+
+    reopened = SettingsWindow(store)
+    qtbot.addWidget(reopened)
+    reopened.limits_page.side.list.setCurrentRow(1)
+    spins = reopened.limits_page.day_spins
+    assert [spins[d].value() for d in ("mon", "tue", "sat", "sun")] == [5, 10, 45, 50]
+
+
+def test_same_every_day_clears_the_days_of_their_own(
+    qtbot: QtBot, window: SettingsWindow, store: ConfigStore
+) -> None:
+    page = window.limits_page
+    page.side.list.setCurrentRow(1)
+    qtbot.mouseClick(page.same_box, Qt.MouseButton.LeftButton)
+    assert page.same_box.isChecked()
+    assert page.day_spins["sat"].value() == 15
+    assert not page.day_spins["sat"].isEnabled()
+    with qtbot.waitSignal(window.saved, timeout=2000):
+        window.save()
+    assert store.load().settings.limits[1].weekdays == {}
+    assert "[limits.weekdays]" not in store.path.read_text(encoding="utf-8")
+
+
+def test_removing_a_limit_removes_only_its_table(
+    qtbot: QtBot, window: SettingsWindow, store: ConfigStore
+) -> None:
+    page = window.limits_page
+    window.tabs.setCurrentWidget(page)
+    page.side.list.setCurrentRow(0)
+    qtbot.mouseClick(page.side.remove_button, Qt.MouseButton.LeftButton)
+    assert page.name_edit.text() == "News"
+    with qtbot.waitSignal(window.saved, timeout=2000):
+        window.save()
+    text = store.path.read_text(encoding="utf-8")
+    assert "Social" not in text
+    assert "# the big one" not in text
+    assert "sat = 45   # weekend paper" in text
+    assert text.count("[[limits]]") == 1
+    s = store.load().settings
+    assert [limit.name for limit in s.limits] == ["News"]
+    assert [p.name for p in s.profiles] == ["Deep work", "Reading"]
+    assert [r.name for r in s.schedules] == ["Mornings"]
+
+
+def test_two_limits_with_one_name_are_not_saved(
+    qtbot: QtBot, window: SettingsWindow, store: ConfigStore
+) -> None:
+    page = window.limits_page
+    qtbot.mouseClick(page.side.add_button, Qt.MouseButton.LeftButton)
+    assert page.name_edit.text() == "New limit"
+    page.name_edit.clear()
+    qtbot.keyClicks(page.name_edit, "NEWS")
+    with qtbot.assertNotEmitted(window.saved):
+        window.save()
+    assert 'Two limits are called "NEWS"' in window.notice.text()
+    assert store.path.read_text(encoding="utf-8") == CONFIG
+
+
+def test_general_and_journal_options_round_trip(
+    qtbot: QtBot, window: SettingsWindow, store: ConfigStore
+) -> None:
+    page = window.general_page
+    assert page.day_start_edit.time() == QTime(4, 0)
+    assert page.metrics_box.currentText() == "Only during focus sessions"
+    assert page.notes_box.currentData() == "keyring"
+    page.day_start_edit.setTime(QTime(5, 30))
+    page.idle_spin.setValue(7)
+    page.reduce_motion_box.setChecked(True)
+    page.metrics_box.setCurrentIndex(page.metrics_box.findText("Never"))
+    page.notes_box.setCurrentIndex(page.notes_box.findData("off"))
+    page.keep_spin.setValue(90)
+    with qtbot.waitSignal(window.saved, timeout=2000):
+        window.save()
+
+    text = store.path.read_text(encoding="utf-8")
+    assert 'hide = "never"   # numbers only on weekends' in text
+    s = store.load().settings
+    assert (s.general.day_starts_at, s.general.idle_minutes) == ("05:30", 7)
+    assert s.general.reduce_motion
+    assert s.general.language == "system"
+    assert (s.journal.notes, s.journal.keep_days) == ("off", 90)
+
+    reopened = SettingsWindow(store)
+    qtbot.addWidget(reopened)
+    again = reopened.general_page
+    assert again.day_start_edit.time() == QTime(5, 30)
+    assert again.idle_spin.value() == 7
+    assert again.reduce_motion_box.isChecked()
+    assert again.metrics_box.currentText() == "Never"
+    assert again.notes_box.currentData() == "off"
+    assert again.keep_spin.value() == 90
+
+
+def test_mnemonics_are_never_ambiguous_on_a_page(window: SettingsWindow) -> None:
+    always = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    always += [b.text() for b in window.buttons.buttons()]
+    for i in range(window.tabs.count()):
+        page = window.tabs.widget(i)
+        texts = always + [label.text() for label in page.findChildren(QLabel)]
+        texts += [b.text() for b in page.findChildren(QAbstractButton)]
+        keys = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+        assert len(keys) == len(set(keys)), (window.tabs.tabText(i), sorted(keys))
+
+
+def test_the_limit_form_is_walked_in_reading_order_with_tab(window: SettingsWindow) -> None:
+    page = window.limits_page
+    window.tabs.setCurrentWidget(page)
+    page.side.list.setCurrentRow(1)  # days of its own: the day boxes are on
+    chain: list[QWidget] = [page.name_edit]
+    for _ in range(12):
+        chain.append(next_tab_stop(chain[-1]))
+    assert chain[1:] == [
+        page.daily_spin,
+        page.apps_edit,
+        page.sites_edit,
+        page.same_box,
+        *page.day_spins.values(),
+        page.enforce_box,
+    ]
