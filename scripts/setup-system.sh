@@ -38,7 +38,7 @@ runtime_packages=(
 # A headless desktop for the integration tests: X server, window manager, tray host, input and
 # screenshots, and a Secret Service (gnome-keyring) on a private D-Bus session.
 test_packages=(
-  xvfb openbox trayer xdotool x11-utils x11-apps x11-xserver-utils imagemagick xterm
+  xvfb openbox trayer xdotool x11-utils x11-apps x11-xserver-utils imagemagick xterm chromium
   dbus dbus-x11 gnome-keyring libsecret-tools
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,10 @@ class AppPaths:
         """Paths from platformdirs, so XDG_* variables relocate everything on Linux."""
         import platformdirs
 
-        runtime = _runtime_dir(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
+        with warnings.catch_warnings():
+            # Without XDG_RUNTIME_DIR platformdirs warns and falls back; `_runtime_dir` decides.
+            warnings.simplefilter("ignore")
+            runtime = _runtime_dir(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),

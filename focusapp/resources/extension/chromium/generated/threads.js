@@ -1,0 +1,6 @@
+// Generated from common/sites/threads.json by scripts/build_extension.py: edit that, then run it.
+globalThis.focusappSite = {
+  "containers": [],
+  "shadow": [],
+  "title_count": true
+};

@@ -1,0 +1,67 @@
+"""The committed Chromium extension is exactly what the site data and shared sources produce."""
+
+from __future__ import annotations
+
+import base64
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from focusapp.bridge.extension_identity import CHROMIUM_EXTENSION_ID, chromium_extension_id
+from tests.browser.conftest import EXTENSION
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_extension.py"
+
+
+def _builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_extension", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _manifest() -> dict[str, Any]:
+    text = (EXTENSION / "chromium" / "manifest.json").read_text("utf-8")
+    manifest: dict[str, Any] = json.loads(text)
+    return manifest
+
+
+def test_committed_css_and_manifest_match_the_site_data() -> None:
+    builder = _builder()
+    stale = [str(p.relative_to(EXTENSION)) for p in builder.stale(builder.build())]
+    assert stale == [], "run `python scripts/build_extension.py` and commit its output"
+
+
+def test_a_changed_selector_makes_the_build_stale(tmp_path: Path) -> None:
+    builder = _builder()
+    files = builder.build()
+    css = EXTENSION / "chromium" / "generated" / "tiktok.css"
+    assert '[data-e2e="like-count"]' in files[css]
+    site = json.loads((EXTENSION / "common" / "sites" / "tiktok.json").read_text("utf-8"))
+    site["hide"]["likes"] = ['[data-e2e="like-count-v2"]']
+    assert "like-count-v2" in builder.site_css("tiktok", site)
+    assert builder.site_css("tiktok", site) != files[css]
+
+
+def test_manifest_key_gives_the_id_the_native_host_allows() -> None:
+    key = base64.b64decode(_manifest()["key"])
+    assert chromium_extension_id(key) == CHROMIUM_EXTENSION_ID
+
+
+def test_manifest_injects_css_and_script_at_document_start_on_every_site() -> None:
+    manifest = _manifest()
+    assert manifest["manifest_version"] == 3
+    expected = {"storage", "nativeMessaging", "declarativeNetRequest", "idle", "tabs"}
+    assert set(manifest["permissions"]) == expected
+    sites = sorted(p.stem for p in (EXTENSION / "common" / "sites").glob("*.json"))
+    injected = sorted(Path(entry["css"][0]).stem for entry in manifest["content_scripts"])
+    assert injected == sites
+    for entry in manifest["content_scripts"]:
+        assert entry["run_at"] == "document_start"
+        assert entry["js"][-1] == "generated/metrics.js"  # after the site's config
+        assert set(entry["matches"]) <= set(manifest["host_permissions"])
+    for name in (*{f for e in manifest["content_scripts"] for f in e["css"] + e["js"]},):
+        assert (EXTENSION / "chromium" / name).is_file(), name
