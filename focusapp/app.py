@@ -12,6 +12,7 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -243,6 +244,7 @@ class FocusApp(QObject):
             prompts=self._prompt_library,
             pacer=pacer,
             session_id=lambda: self.engine.status().session_id,
+            save_pacing=self._save_pacing,
         )
         self.attention = AttentionController(
             self.keeper,
@@ -331,27 +333,8 @@ class FocusApp(QObject):
     # -- start and stop ------------------------------------------------------------------------
 
     def start(self) -> None:
-        try:
-            self.server.listen()
-        except IpcError as exc:
-            self.startup.notices.append(
-                f"The command line can't reach this app: {exc} Everything else works."
-            )
-        self.engine.start_up()
-        self.attention.watch(_watched_apps(self.settings))
-        self.attention.start()
-        spooled = self.browser.ingest_spool(self.paths.state_dir / "native-host-spool.jsonl")
-        if spooled:
-            log.info("read %d answers the browser kept while Focusapp was closed", spooled)
-        if self.db is not None:
-            # The journal keeps a year (issue: retention, default a year).
-            self._journal_store().apply_retention(self.settings.journal.keep_days)
-        # After the loop runs: asking the keyring may bring up its own unlock prompt.
-        QTimer.singleShot(0, self._ask_about_notes)
-        log.info("Tracking: %s", self.platform.note)
-        if self.platform.backend not in ("x11", "windows", "macos"):
-            # Wayland and unknown desktops see less: say so plainly, once, at start.
-            self.startup.notices.append(self.platform.note)
+        # Visible first: whatever fails after this, the user has a tray icon (or a window) that
+        # works and tells them, rather than a process holding the lock with nothing on screen.
         self.fallback = show_tray_or_fallback(self.tray)
         if self.fallback is not None:
             self.tray.dialog_parent = self.fallback
@@ -360,10 +343,47 @@ class FocusApp(QObject):
                 "small window instead.",
                 self.qapp.platformName(),
             )
+        try:
+            self.server.listen()
+        except IpcError as exc:
+            self.startup.notices.append(
+                f"The command line can't reach this app: {exc} Everything else works."
+            )
+        self.engine.start_up()
+        self._step("watch the apps in front", self._start_attention)
+        self._step("read what the browser kept", self._read_browser_spool)
+        if self.db is not None:
+            self._step(
+                "tidy the journal",
+                lambda: self._journal_store().apply_retention(self.settings.journal.keep_days),
+            )
+        # After the loop runs: asking the keyring may bring up its own unlock prompt.
+        QTimer.singleShot(0, lambda: self._step("check where notes live", self._ask_about_notes))
         self._refresh()
         for notice in self.startup.notices:
             log.warning("%s", notice)
             self.notifier.notify("Focusapp", notice)
+
+    def _step(self, what: str, action: Callable[[], object]) -> None:
+        """A part of starting up that may fail on its own without taking the app down."""
+        try:
+            action()
+        except Exception as exc:
+            log.exception("could not %s", what)
+            self.startup.notices.append(f"Focusapp could not {what}: {exc}")
+
+    def _start_attention(self) -> None:
+        self.attention.watch(_watched_apps(self.settings))
+        self.attention.start()
+        log.info("Tracking: %s", self.platform.note)
+        if self.platform.backend not in ("x11", "windows", "macos"):
+            # Wayland and unknown desktops see less: say so plainly, once, at start.
+            self.startup.notices.append(self.platform.note)
+
+    def _read_browser_spool(self) -> None:
+        spooled = self.browser.ingest_spool(self.paths.state_dir / "native-host-spool.jsonl")
+        if spooled:
+            log.info("read %d answers the browser kept while Focusapp was closed", spooled)
 
     def quit(self) -> None:
         self.qapp.quit()
@@ -468,16 +488,20 @@ class FocusApp(QObject):
         dialog = CheckinDialog(notes_kept=self.journal_keys.status().notes_usable)
         session_id, profile = previous.get("session_id"), previous.get("profile")
         dialog.answered.connect(lambda a, n: self._record_checkin(session_id, profile, a, n))
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _r, d=dialog: self._checkin_closed(d))
         self._checkin = dialog
         dialog.show()
+
+    def _checkin_closed(self, dialog: Any) -> None:
+        if self._checkin is dialog:
+            self._checkin = None
+        dialog.deleteLater()
 
     def _record_checkin(
         self, session_id: str | None, profile: str | None, answer: str | None, note: str | None
     ) -> None:
         from focusapp.core.journal import Outcome, UrgeEntry
 
-        self._checkin = None
         self.urges.record_urge(
             UrgeEntry(
                 ts=self._now(),
@@ -496,14 +520,21 @@ class FocusApp(QObject):
         from focusapp.store.journal_store import JournalStore
 
         keys = self.journal_keys
-        library = self._prompt_library()
         return JournalStore(
             self.db,
             keys.cipher,
             keys.explain,
             no_key=lambda: keys.status().sentence,
-            prompt_text=lambda pid: library.get(pid).text if pid in library else None,
+            prompt_text=self._prompt_text,
         )
+
+    def _prompt_text(self, prompt_id: str) -> str | None:
+        try:
+            library = self._prompt_library()
+        except Exception:  # a damaged install: the journal still shows everything else
+            log.exception("the prompt library could not be loaded")
+            return None
+        return library.get(prompt_id).text if prompt_id in library else None
 
     def open_journal(self) -> None:
         from focusapp.ui.journal_window import JournalWindow
@@ -651,8 +682,9 @@ def _install_signal_handlers(app: QApplication, parent: QObject) -> None:
 
 
 def run(argv: list[str] | None = None) -> int:
+    level = os.environ.get("FOCUSAPP_LOG", "INFO").upper()
     logging.basicConfig(
-        level=os.environ.get("FOCUSAPP_LOG", "INFO").upper(),
+        level=level if level in logging.getLevelNamesMapping() else "INFO",
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
@@ -684,7 +716,9 @@ def run(argv: list[str] | None = None) -> int:
     try:
         qapp.exec()
     finally:
-        app.shut_down()
-        guard.release()
+        try:
+            app.shut_down()
+        finally:
+            guard.release()
     log.info("Focusapp stopped.")
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from datetime import datetime
 from typing import Any
@@ -30,6 +31,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"focusapp: {message}\n")
 
 
+def _minutes_arg(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     from focusapp.bridge.browser_manifests import EXTENSION_KINDS, Browser
 
@@ -42,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     start = sub.add_parser("start", help="start a focus session")
-    start.add_argument("minutes", nargs="?", type=float, help="focus length (default: settings)")
+    start.add_argument(
+        "minutes", nargs="?", type=_minutes_arg, help="focus length (default: settings)"
+    )
     start.add_argument("--profile", help="the profile whose apps and sites are blocked")
     start.add_argument(
         "--strict",

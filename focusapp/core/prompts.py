@@ -189,6 +189,27 @@ class PromptLibrary:
         text = folder.joinpath(name).read_text(encoding="utf-8")
         return cls.from_toml_text(text, chosen, source=name)
 
+    @classmethod
+    def fallback(cls) -> PromptLibrary:
+        """A few questions built in, for when the library file is missing or damaged."""
+        return cls(
+            [
+                Prompt(
+                    "fallback-loop",
+                    Category.LOOP,
+                    "Did you decide to open this, or did your hand?",
+                    ("My hand did", "I decided", "Not sure"),
+                ),
+                Prompt(
+                    "fallback-boredom",
+                    Category.BOREDOM,
+                    "What is the next small step of what you were doing?",
+                    ("I know it", "I'm stuck", "I need a break"),
+                ),
+            ],
+            DEFAULT_LANGUAGE,
+        )
+
     def __len__(self) -> int:
         return len(self._prompts)
 

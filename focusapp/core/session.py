@@ -11,6 +11,7 @@ a killed app resumes the same session with the same deadline and knows how long 
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
@@ -23,6 +24,8 @@ from focusapp.core.errors import InvalidRequest, Refused
 from focusapp.core.records import LogEntry, LogKind, SessionRecord, SessionStore
 from focusapp.core.schedule import Block, Occurrence, active_occurrences, next_start
 from focusapp.core.timebase import ClockJump, Suspend, TimeBase
+
+_log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
 HEARTBEAT_S = 30.0
@@ -406,16 +409,20 @@ class SessionEngine:
     def tick(self) -> None:
         """Called by the scheduler: notice clock events, change phases, follow schedules."""
         self._cancel_timer = None
-        self._catch_up()
-        self._apply_schedules()
-        if (
-            self._session is not None
-            and self.time.boot() - self._last_heartbeat_boot >= HEARTBEAT_S
-        ):
-            self._save()
-        if self._tick_hook is not None:
-            self._tick_hook()
-        self._arm()
+        try:
+            self._catch_up()
+            self._apply_schedules()
+            if (
+                self._session is not None
+                and self.time.boot() - self._last_heartbeat_boot >= HEARTBEAT_S
+            ):
+                self._save()
+            if self._tick_hook is not None:
+                self._tick_hook()
+        finally:
+            # Whatever went wrong above, the engine must wake up again: a session that stops
+            # ticking never ends.
+            self._arm()
 
     def _catch_up(self) -> None:
         events = self.time.check()
@@ -660,7 +667,10 @@ class SessionEngine:
     def _emit(self, kind: EventKind, detail: dict[str, Any]) -> None:
         event = SessionEvent(kind, self.status(), detail)
         for listener in list(self._listeners):
-            listener(event)
+            try:
+                listener(event)
+            except Exception:  # one broken listener (a window, a store) must not stop sessions
+                _log.exception("a session listener failed on %s", kind)
 
     def _log(self, kind: LogKind, detail: dict[str, Any], at: datetime | None = None) -> None:
         self.store.append_log(LogEntry(ts=at or self.time.now(), kind=kind, detail=detail))

@@ -103,10 +103,13 @@ class AttentionController(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        showing, self.showing = self.showing, None
+        if showing is not None:
+            # Quitting is not an answer: no journal entry, no minimizing on the way out.
+            showing.overlay.finished.disconnect(self._on_outcome)
+            showing.overlay.close()
         self.platform.close()
         self.keeper.ledger.stop()
-        if self.showing is not None:
-            self.showing.overlay.close()
 
     # -- inputs ---------------------------------------------------------------------------------
 
@@ -150,17 +153,21 @@ class AttentionController(QObject):
         if decision.kind is DecisionKind.INTERVENE:
             self._intervene(step)
         elif decision.kind is DecisionKind.ENFORCE:
-            self._enforce(step.activity, decision.enforce)
             key = (step.activity.kind, step.activity.name)
-            if key != self._enforced:  # one journal entry per stretch, not one per tick
+            if key != self._enforced:  # once per stretch, not once per tick: nothing nags
                 self._enforced = key
+                self._enforce(step.activity, decision.enforce)
                 self._record(step, Outcome.ENFORCED, prompt_id=None)
 
     def _intervene(self, step: Step) -> None:
         activity, decision = step.activity, step.decision
         assert activity is not None and decision.trigger is not None
         self.keeper.mark_intervened()
-        library = self._prompts()
+        try:
+            library = self._prompts()
+        except Exception:
+            log.exception("the prompt library could not be loaded; stepping in without it")
+            library = PromptLibrary.fallback()
         prompt = library.pick(
             decision.trigger.value,
             list(self._recent),

@@ -6,11 +6,11 @@ Anything on the user's socket can send these, so every argument is checked here 
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import json
 import logging
 import random
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,11 +32,22 @@ _MAX_TEXT = 2000
 _SPOOL_MAX_BYTES = 4 * 1024 * 1024
 
 
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}")
+_PAGE_KINDS = {"feed", "own_profile", "notifications", "other_profile", "post", "other"}
+
+
 def _site(args: dict[str, Any]) -> str:
     site = args.get("site")
-    if not isinstance(site, str) or not site or len(site) > _MAX_SITE or " " in site:
-        raise InvalidRequest("'site' must be a host name.")
-    return site.lower().removeprefix("www.")
+    host = site.lower().removeprefix("www.") if isinstance(site, str) else ""
+    if len(host) > _MAX_SITE or not _HOST.fullmatch(host):
+        raise InvalidRequest("'site' must be a host name such as instagram.com.")
+    return host
+
+
+def _page_kind(args: dict[str, Any]) -> str | None:
+    # A fixed vocabulary: free text here would sit unencrypted in the journal.
+    value = args.get("page_kind")
+    return value if value in _PAGE_KINDS else None
 
 
 def _text(args: dict[str, Any], key: str) -> str | None:
@@ -68,6 +79,7 @@ class BrowserLink:
         prompts: Callable[[], PromptLibrary],
         pacer: FrictionPacer,
         session_id: Callable[[], str | None],
+        save_pacing: Callable[[dict[str, Any]], None] = lambda _: None,
         rng: random.Random | None = None,
     ) -> None:
         self._policy = policy
@@ -76,6 +88,7 @@ class BrowserLink:
         self._urges = urges
         self._prompts = prompts
         self._pacer = pacer
+        self._save_pacing = save_pacing
         self._session_id = session_id
         self._rng = rng or random.Random()
         self._recent: list[str] = []
@@ -94,7 +107,7 @@ class BrowserLink:
         seconds = _number(args, "seconds", 0, 3600) or 0.0
         if args.get("active") is False:
             return {"recorded_s": 0.0}
-        page = _text(args, "page_kind")
+        page = _page_kind(args)
         credited = self._ledger.add_reported(
             Activity(ActivityKind.SITE, site, title=page or ""), seconds
         )
@@ -106,6 +119,8 @@ class BrowserLink:
         if choice not in ("back", "allow"):
             raise InvalidRequest("'choice' must be 'back' or 'allow'.")
         minutes = _number(args, "minutes", 1, 240)
+        if choice == "allow" and minutes is None:
+            raise InvalidRequest("'allow' needs 'minutes'.")
         intention = _text(args, "intention")
         allowed_s = None
         if choice == "allow" and minutes and at is None:
@@ -119,12 +134,13 @@ class BrowserLink:
                 target_kind="site",
                 target_name=site,
                 outcome=Outcome.ALLOWED if choice == "allow" else Outcome.RETURNED,
-                page_kind=_text(args, "page_kind"),
+                page_kind=_page_kind(args),
                 prompt_id=_text(args, "prompt_id"),
                 answer=_text(args, "answer"),
                 intention=intention,
                 allowed_s=allowed_s,
-                session_id=self._session_id(),
+                # A spooled answer belongs to no session running now.
+                session_id=self._session_id() if at is None else None,
             )
         )
         return {"recorded": True}
@@ -136,6 +152,7 @@ class BrowserLink:
         prompt = library.pick(trigger, self._recent, self._rng, hour=datetime.now().hour)
         self._recent = [*self._recent, prompt.id][-20:]
         pause = self._pacer.record_urge()
+        self._save_pacing(self._pacer.to_state())
         return {
             "prompt": {"id": prompt.id, "text": prompt.text, "answers": list(prompt.answers)},
             "pause_s": pause.seconds,
@@ -143,9 +160,11 @@ class BrowserLink:
         }
 
     def ingest_spool(self, spool: Path) -> int:
-        """Read back what the native host kept while the app was away; returns lines used."""
+        """Read back what the native host kept while the app was away; returns lines used.
+
+        The file is emptied whatever it held: a damaged line is skipped, never read again."""
         try:
-            handle = spool.open("r+", encoding="utf-8")
+            handle = spool.open("r+", encoding="utf-8", errors="replace")
         except FileNotFoundError:
             return 0
         except OSError as exc:
@@ -157,17 +176,21 @@ class BrowserLink:
             try:
                 lines = handle.read(_SPOOL_MAX_BYTES).splitlines()
                 for line in lines:
-                    with contextlib.suppress(ValueError, InvalidRequest, KeyError, TypeError):
+                    try:
                         record = json.loads(line)
                         message = record["message"]
                         received = datetime.fromisoformat(record["received_at"])
-                        if message.get("type") == "urge":
+                        if received.tzinfo is None:
+                            raise ValueError("a time without a zone")
+                        if isinstance(message, dict) and message.get("type") == "urge":
                             self.urge(message, at=received)
                             used += 1
                         # Site time from while the app was away is not credited: the ledger
-                        # only counts time it can vouch for, and none passed on its clock.
+                        # only counts time it saw pass.
+                    except (ValueError, InvalidRequest, KeyError, TypeError, AttributeError):
+                        log.info("skipped a damaged line in the browser spool")
+            finally:
                 handle.seek(0)
                 handle.truncate()
-            finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
         return used

@@ -175,3 +175,24 @@ def test_scheduled_sessions_get_no_check_in(app: FocusApp) -> None:
         )
     )
     assert app._checkin is None
+
+
+def test_a_skipped_check_in_does_not_break_the_next_one(app: FocusApp, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from focusapp.core.session import EventKind, SessionEvent, SessionStatus
+    from focusapp.core.session import Phase as EnginePhase
+
+    def ended() -> SessionEvent:
+        previous = {"session_id": "s", "source": "tray"}
+        detail = {"reason": "completed", "previous": previous}
+        return SessionEvent(EventKind.ENDED, SessionStatus(phase=EnginePhase.IDLE), detail)
+
+    app._on_session_event(ended())
+    first = app._checkin
+    first.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert app._checkin is None
+    app._on_session_event(ended())
+    assert app._checkin is not None and app._checkin.isVisible()
+    app._checkin.close()

@@ -154,3 +154,39 @@ def test_answers_kept_while_the_app_was_closed_reach_the_journal(qapp: QApplicat
         focus.shut_down()
         if focus.fallback is not None:
             focus.fallback.close()
+
+
+def test_a_damaged_spool_is_skipped_and_emptied_and_the_app_still_starts(
+    qapp: QApplication,
+) -> None:
+    paths = AppPaths.from_environment()
+    paths.ensure()
+    spool = paths.state_dir / "native-host-spool.jsonl"
+    spool.write_bytes(
+        b'\xff\xfe not utf-8\n{"v": 1, "received_at": "2026-11-26T09:30:00+00:00", "message": 7}\n'
+    )
+    focus = FocusApp(qapp, paths)
+    focus.start()
+    try:
+        assert focus.fallback is not None or focus.tray.tray.isVisible()
+        assert spool.read_bytes() == b""
+    finally:
+        focus.shut_down()
+        if focus.fallback is not None:
+            focus.fallback.close()
+
+
+@pytest.mark.parametrize("site", ["www.", "a/b:c", "", "x" * 300, 5])
+def test_sites_must_be_host_names(app: FocusApp, site: object) -> None:
+    with pytest.raises(InvalidRequest):
+        app.commands.run("browser.activity", {"site": site, "active": True, "seconds": 5})
+
+
+def test_allow_needs_minutes_and_free_text_page_kinds_are_not_stored(app: FocusApp) -> None:
+    with pytest.raises(InvalidRequest):
+        app.commands.run("browser.urge", {"site": "x.com", "choice": "allow"})
+    app.commands.run(
+        "browser.urge", {"site": "x.com", "choice": "back", "page_kind": "DM with Alice"}
+    )
+    assert app.db is not None
+    assert app.db.conn.execute("SELECT page_kind FROM urges").fetchall() == [(None,)]

@@ -455,3 +455,38 @@ def test_quitting_during_a_strict_session_is_logged_and_the_session_continues() 
     assert any(e.kind is LogKind.QUIT_DURING_STRICT for e in rig.store.log)
     engine = rig.restart()
     assert engine.status().strict
+
+
+def test_a_failing_listener_does_not_stop_the_engine() -> None:
+    rig = Rig()
+    calls: list[EventKind] = []
+
+    def broken(event: object) -> None:
+        calls.append(event.kind)  # type: ignore[attr-defined]
+        raise RuntimeError("a window went away")
+
+    rig.engine.subscribe(broken)
+    rig.engine.start(25, cycles=2)
+    rig.run(25 * MIN)
+    assert rig.engine.status().phase is Phase.BREAK
+    rig.run(5 * MIN)
+    assert rig.engine.status().phase is Phase.FOCUS
+    assert EventKind.PHASE_CHANGED in calls
+    assert rig.scheduler.pending() == 1
+
+
+def test_a_failing_tick_hook_still_rearms_the_timer() -> None:
+    clock = ManualClock()
+    scheduler = ManualScheduler(clock)
+
+    def hook() -> None:
+        raise RuntimeError("tray update failed")
+
+    engine = SessionEngine(
+        TimeBase(clock), scheduler, MemorySessionStore(), plan_defaults=make_plan(), tick_hook=hook
+    )
+    engine.start_up()
+    engine.start(25, cycles=1)
+    with pytest.raises(RuntimeError):
+        scheduler.run_for(6)
+    assert scheduler.pending() == 1
