@@ -12,11 +12,12 @@ import os
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from focusapp import __version__
@@ -110,6 +111,9 @@ class Startup:
 
 class FocusApp(QObject):
     """Owns the app-wide objects and their wiring (Vorta's application object is the model)."""
+
+    # Emitted from a worker thread once the keyring has answered; delivered on the GUI thread.
+    notes_checked = Signal()
 
     def __init__(self, qapp: QApplication, paths: AppPaths) -> None:
         super().__init__()
@@ -357,8 +361,12 @@ class FocusApp(QObject):
                 "tidy the journal",
                 lambda: self._journal_store().apply_retention(self.settings.journal.keep_days),
             )
-        # After the loop runs: asking the keyring may bring up its own unlock prompt.
-        QTimer.singleShot(0, lambda: self._step("check where notes live", self._ask_about_notes))
+        # Asking the keyring can take long (D-Bus activation, an unlock prompt, a 25 s D-Bus
+        # timeout): never on the GUI thread, or the tray and the socket freeze meanwhile.
+        self.notes_checked.connect(
+            lambda: self._step("check where notes live", self._ask_about_notes)
+        )
+        threading.Thread(target=self._probe_keyring, name="keyring-probe", daemon=True).start()
         self._refresh()
         for notice in self.startup.notices:
             log.warning("%s", notice)
@@ -439,6 +447,13 @@ class FocusApp(QObject):
         self.settings_window.show()
         self.settings_window.raise_()
         self.settings_window.activateWindow()
+
+    def _probe_keyring(self) -> None:
+        try:
+            self.journal_keys.status()
+        except Exception:
+            log.exception("asking the keyring failed")
+        self.notes_checked.emit()
 
     def _ask_about_notes(self) -> None:
         """Where notes live, asked plainly when the keyring can't keep them (or once per start
