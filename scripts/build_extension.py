@@ -20,7 +20,15 @@ from typing import Any
 EXTENSION = Path(__file__).resolve().parent.parent / "focusapp" / "resources" / "extension"
 SHOWN_CLASS = "focusapp-metrics-shown"
 MARK = "focusapp-metric"
-COPIED = ("metrics.js", "background.js")  # plain files the Chromium folder needs as they are
+# Plain files the Chromium folder needs as they are; metrics.js goes under generated/.
+COPIED = ("metrics.js", "background.js", "navigation.js", "block.html", "block.js", "block.css")
+COMMENTS = {".js": ("//", ""), ".css": ("/*", " */"), ".html": ("<!--", " -->")}
+# Blocking covers any site the app names, so this check runs on every web page.
+NAVIGATION_SCRIPT = {
+    "matches": ["http://*/*", "https://*/*"],
+    "js": ["navigation.js"],
+    "run_at": "document_start",
+}
 HIDDEN = "html:not(.{shown}) {selector} {{ visibility: hidden !important; }}"
 
 
@@ -59,8 +67,8 @@ def site_config(name: str, site: dict[str, Any]) -> str:
 def manifest(sites: dict[str, dict[str, Any]]) -> str:
     base = json.loads((EXTENSION / "common" / "chromium.manifest.json").read_text("utf-8"))
     key = "".join((EXTENSION / "key.pub.b64").read_text("ascii").split())
-    hosts: list[str] = []
-    scripts = []
+    hosts: list[str] = list(base["host_permissions"])
+    scripts: list[dict[str, Any]] = []
     for name, site in sites.items():
         hosts += [m for m in site["matches"] if m not in hosts]
         scripts.append(
@@ -72,6 +80,7 @@ def manifest(sites: dict[str, dict[str, Any]]) -> str:
             }
         )
     # The key fixes the extension id the native host allows (bridge/extension_identity.py).
+    scripts.append(NAVIGATION_SCRIPT)
     built = {"key": key, **base, "host_permissions": hosts, "content_scripts": scripts}
     return json.dumps(built, indent=2, ensure_ascii=False) + "\n"
 
@@ -90,7 +99,7 @@ def build() -> dict[Path, str]:
     for name in COPIED:
         text = (EXTENSION / "common" / name).read_text("utf-8")
         target = out / ("generated" if name == "metrics.js" else "") / name
-        files[target] = _header(f"common/{name}", ("//", "")) + text
+        files[target] = _header(f"common/{name}", COMMENTS[Path(name).suffix]) + text
     return files
 
 

@@ -54,14 +54,26 @@ def test_manifest_key_gives_the_id_the_native_host_allows() -> None:
 def test_manifest_injects_css_and_script_at_document_start_on_every_site() -> None:
     manifest = _manifest()
     assert manifest["manifest_version"] == 3
-    expected = {"storage", "nativeMessaging", "declarativeNetRequest", "idle", "tabs"}
+    expected = {"storage", "nativeMessaging", "declarativeNetRequest", "idle", "tabs", "alarms"}
     assert set(manifest["permissions"]) == expected
     sites = sorted(p.stem for p in (EXTENSION / "common" / "sites").glob("*.json"))
-    injected = sorted(Path(entry["css"][0]).stem for entry in manifest["content_scripts"])
+    per_site = [entry for entry in manifest["content_scripts"] if "css" in entry]
+    injected = sorted(Path(entry["css"][0]).stem for entry in per_site)
     assert injected == sites
-    for entry in manifest["content_scripts"]:
+    for entry in per_site:
         assert entry["run_at"] == "document_start"
         assert entry["js"][-1] == "generated/metrics.js"  # after the site's config
         assert set(entry["matches"]) <= set(manifest["host_permissions"])
-    for name in (*{f for e in manifest["content_scripts"] for f in e["css"] + e["js"]},):
+    for name in (*{f for e in manifest["content_scripts"] for f in e.get("css", []) + e["js"]},):
+        assert (EXTENSION / "chromium" / name).is_file(), name
+
+
+def test_navigation_check_runs_on_every_web_page_and_the_block_page_is_reachable() -> None:
+    manifest = _manifest()
+    check = [e for e in manifest["content_scripts"] if e["js"] == ["navigation.js"]]
+    assert check == [_builder().NAVIGATION_SCRIPT]
+    assert set(check[0]["matches"]) <= set(manifest["host_permissions"])
+    reachable = manifest["web_accessible_resources"][0]
+    assert reachable["resources"] == ["block.html"]
+    for name in ("block.html", "block.js", "block.css", "navigation.js", "background.js"):
         assert (EXTENSION / "chromium" / name).is_file(), name
