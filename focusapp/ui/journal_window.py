@@ -36,7 +36,12 @@ from PySide6.QtWidgets import (
 
 from focusapp.core.journal import Outcome
 from focusapp.core.journal_export import JournalEntry, LogLine, to_csv, to_json
-from focusapp.store.journal_store import DEFAULT_RETENTION_DAYS, JournalStore, duration_words
+from focusapp.store.journal_store import (
+    DEFAULT_RETENTION_DAYS,
+    JournalStore,
+    NotesUnavailable,
+    duration_words,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -349,6 +354,10 @@ class JournalWindow(QWidget):
         self.message.setAccessibleName("Last action")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.note_button = QPushButton("Write a &note…")
+        self.note_button.setAccessibleName("Write a note to the selected moment")
+        self.note_button.setEnabled(False)
+        self.note_button.clicked.connect(self.write_note)
         self.export_button = QPushButton("&Export…")
         self.export_button.setAccessibleName("Export the journal to a file")
         self.export_button.clicked.connect(self.export)
@@ -357,6 +366,7 @@ class JournalWindow(QWidget):
         self.delete_button.clicked.connect(self.delete_everything)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retention_label, 1)
+        buttons.addWidget(self.note_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.delete_button)
 
@@ -440,6 +450,41 @@ class JournalWindow(QWidget):
             return
         entry = self.entries_model.entry(indexes[0].row())
         self.detail.setText(self._detail_text(entry))
+        self.note_button.setEnabled(True)
+
+    def selected_entry(self) -> JournalEntry | None:
+        rows = self.entries_view.selectionModel().selectedRows()
+        return self.entries_model.entry(rows[0].row()) if rows else None
+
+    def write_note(self, text: str | None = None) -> bool:
+        """A note to self on the selected moment, encrypted (or refused, saying why).
+
+        `text` is for tests; the user types it in a small dialog."""
+        entry = self.selected_entry()
+        if entry is None:
+            return False
+        if text is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            typed, ok = QInputDialog.getMultiLineText(
+                self,
+                "A note to yourself",
+                "What was going on? Only you can read this.",
+                entry.note or "",
+            )
+            if not ok:
+                return False
+            text = typed
+        try:
+            self.store.add_note(entry.id, text)
+        except NotesUnavailable as exc:
+            self.message.setText(str(exc))
+            return False
+        row = self.entries_view.selectionModel().selectedRows()[0].row()
+        self.refresh()
+        self.entries_view.selectRow(row)
+        self.message.setText("Your note is kept, encrypted." if text.strip() else "Note removed.")
+        return True
 
     def _detail_text(self, entry: JournalEntry) -> str:
         local = entry.ts.astimezone()

@@ -340,3 +340,26 @@ def test_words_for_days_further_back(qtbot: QtBot) -> None:
     assert when_words(old, date(2026, 11, 26)).startswith("3 ")
     assert "2024" in when_words(old, date(2026, 11, 26))
     assert model.rowCount() == 0
+
+
+def test_a_note_to_self_is_kept_encrypted_and_shown(qtbot: QtBot, db: Database) -> None:
+    cipher = NoteCipher(new_key())
+    add_urges(db, cipher, [NOW - timedelta(hours=2)], seed=7)
+    window = window_for(qtbot, db, cipher)
+    assert not window.note_button.isEnabled()
+    window.entries_view.selectRow(0)
+    assert window.note_button.isEnabled()
+    assert window.write_note("I posted an hour ago and wanted to see.")
+    assert "I posted an hour ago" in window.detail.text()
+    raw = db.conn.execute("SELECT note_enc FROM urges").fetchone()[0]
+    assert b"posted" not in raw  # encrypted at rest
+
+
+def test_without_a_key_a_note_is_refused_with_a_reason(qtbot: QtBot, db: Database) -> None:
+    add_urges(db, NoteCipher(new_key()), [NOW - timedelta(hours=1)], seed=3)
+    window = window_for(qtbot, db, None)
+    window.entries_view.selectRow(0)
+    before = db.conn.execute("SELECT note_enc FROM urges").fetchone()[0]
+    assert not window.write_note("private words")
+    assert "can't be saved" in window.message.text()
+    assert db.conn.execute("SELECT note_enc FROM urges").fetchone()[0] == before  # nothing written
