@@ -90,6 +90,27 @@ def blocks_from(settings: Settings) -> list[Block]:
     ]
 
 
+KEYRING_PROBE_ARG = "_keyring-probe"
+
+
+def _keyring_works_in_child() -> bool:
+    """Runs `focusapp _keyring-probe` (which creates the key on first use) and reads its verdict."""
+    import subprocess
+
+    if getattr(sys, "frozen", False):  # a bundled app: its executable is the focusapp command
+        argv = [sys.executable, KEYRING_PROBE_ARG]
+    else:
+        argv = [sys.executable, "-m", "focusapp", KEYRING_PROBE_ARG]
+    try:
+        done = subprocess.run(
+            argv, capture_output=True, text=True, timeout=60, check=False, stdin=subprocess.DEVNULL
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("the keyring probe did not answer: %s", exc)
+        return False
+    return done.returncode == 0 and done.stdout.strip() == "available"
+
+
 def _present(window: Any) -> None:
     window.show()
     window.raise_()
@@ -227,6 +248,7 @@ class FocusApp(QObject):
             verifier_file=self.paths.data_dir / "journal-passphrase.json",
         )
         self._notes_dialog: Any = None
+        self._keyring_ok: bool | None = None
         self._checkin: Any = None
         self.urges: UrgeStore = (
             SqliteUrgeStore(self.db, self._note_cipher) if self.db else MemoryUrgeStore()
@@ -449,11 +471,22 @@ class FocusApp(QObject):
         self.settings_window.activateWindow()
 
     def _probe_keyring(self) -> None:
+        """Whether the keyring can keep the notes' key, asked in a child process: loading the
+        keyring stack costs ~20 MB of memory, which a run that never writes a note needn't pay."""
+        self._keyring_ok = None
         try:
-            self.journal_keys.status()
+            if self.journal_keys.mode is NotesMode.KEYRING:
+                self._keyring_ok = _keyring_works_in_child()
         except Exception:
             log.exception("asking the keyring failed")
         self.notes_checked.emit()
+
+    def _notes_usable(self) -> bool:
+        if self.journal_keys.mode is NotesMode.OFF:
+            return False
+        if self.journal_keys.mode is NotesMode.KEYRING and self._keyring_ok:
+            return True
+        return bool(self.journal_keys.status().notes_usable)
 
     def _ask_about_notes(self) -> None:
         """Where notes live, asked plainly when the keyring can't keep them (or once per start
@@ -462,6 +495,8 @@ class FocusApp(QObject):
         from focusapp.ui.notes_dialogs import NotesChoiceDialog, PassphrasePrompt
 
         keys = self.journal_keys
+        if keys.mode is NotesMode.KEYRING and self._keyring_ok:
+            return  # the keyring works: nothing to ask
         status = keys.status()
         dialog: Any
         if keys.mode is NotesMode.PASSPHRASE and status.key_status is KeyStatus.LOCKED:
@@ -500,7 +535,7 @@ class FocusApp(QObject):
 
         if self._checkin is not None:
             self._checkin.close()  # an unanswered one counts as skipped
-        dialog = CheckinDialog(notes_kept=self.journal_keys.status().notes_usable)
+        dialog = CheckinDialog(notes_kept=self._notes_usable())
         session_id, profile = previous.get("session_id"), previous.get("profile")
         dialog.answered.connect(lambda a, n: self._record_checkin(session_id, profile, a, n))
         dialog.finished.connect(lambda _r, d=dialog: self._checkin_closed(d))

@@ -182,6 +182,14 @@ def _journal_export(fmt: str, output: str | None) -> int:
     return EXIT_OK
 
 
+def _keyring_probe() -> int:
+    from focusapp.store.secrets import KeyringKeyStore, KeyStatus
+
+    state = KeyringKeyStore().state()
+    print("available" if state.status is KeyStatus.AVAILABLE else state.status.value)
+    return EXIT_OK
+
+
 def _minutes(seconds: float) -> str:
     minutes = int(seconds // 60)
     return f"{minutes} min" if minutes else f"{int(seconds)} s"
@@ -260,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     # parse, and skipping the parser keeps the browser's first answer fast.
     if argv[:1] == ["native-host"] and argv[1:2] not in (["-h"], ["--help"]):
         return _native_host(argv[1:])
+    if argv == ["_keyring-probe"]:  # the tray app asks this in a child process; not for typing
+        return _keyring_probe()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from focusapp.app import run

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
 import socket
 import time
 import warnings
@@ -73,6 +74,7 @@ LOCKER_WINDOW_CLASSES = frozenset(
 LOCKER_PROCESSES = frozenset(
     {"i3lock", "slock", "xsecurelock", "xtrlock", "physlock", "kscreenlocker_greet", "xlock"}
 )
+_COMM_CHARS = 15  # the kernel keeps this much of a process name: "kscreenlocker_g"
 
 _ICONIC_STATE = 3  # ICCCM WM_STATE / WM_CHANGE_STATE value
 _SOURCE_PAGER = 2  # EWMH source indication: a pager or taskbar, which the WM obeys
@@ -423,14 +425,34 @@ class X11IdleMonitor:
         return False
 
     def _locker_running(self) -> bool:
-        return any(name.lower() in LOCKER_PROCESSES for name in self._process_names())
+        wanted = {name[:_COMM_CHARS] for name in LOCKER_PROCESSES}
+        return any(name.lower()[:_COMM_CHARS] in wanted for name in self._process_names())
 
 
 def _process_names() -> Iterable[str]:
-    for process in psutil.process_iter(["name"]):
-        name = process.info.get("name")
-        if name:
-            yield name
+    """Names of the running processes, as the kernel keeps them (at most 15 characters).
+
+    This runs at every tick, so on Linux it reads /proc/<pid>/comm directly: psutil builds an
+    object per process and reads more files (and the command line of long names), which made
+    this scan most of the app's CPU while nothing happens.
+    """
+    try:
+        entries = os.scandir("/proc")
+    except OSError:  # no procfs (the BSDs): psutil knows the platform's way
+        for process in psutil.process_iter(["name"]):
+            name = process.info.get("name")
+            if name:
+                yield name
+        return
+    with entries:
+        for entry in entries:
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/comm", "rb") as comm:
+                    yield comm.read().rstrip(b"\n").decode("utf-8", "replace")
+            except OSError:  # it ended while we looked
+                continue
 
 
 class X11WindowControl:

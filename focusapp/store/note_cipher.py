@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+# cryptography is imported where it is used: it costs several MB of resident memory, and most
+# runs of the app never encrypt a note.
 
 KEY_SIZE = 32
 KEY_ID_SIZE = 8
@@ -75,6 +74,8 @@ class NoteCipher:
     def __init__(self, key: bytes) -> None:
         if len(key) != KEY_SIZE:
             raise ValueError(f"a journal key is {KEY_SIZE} bytes, not {len(key)}")
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self._aead = AESGCM(key)
         self._key_id = key_id_of(key)
 
@@ -96,6 +97,8 @@ class NoteCipher:
         written_with = blob[1 : 1 + KEY_ID_SIZE]
         if not hmac.compare_digest(written_with, self._key_id):
             raise NoteUnreadable(UnreadableReason.WRONG_KEY, written_with)
+        from cryptography.exceptions import InvalidTag
+
         header, sealed = blob[:_HEADER_SIZE], blob[_HEADER_SIZE:]
         nonce = header[1 + KEY_ID_SIZE :]
         try:
@@ -109,6 +112,8 @@ def derive_key(
     passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
 ) -> bytes:
     """A 256-bit key from a passphrase with scrypt (about 32 MiB and a tenth of a second)."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=KEY_SIZE, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 

@@ -117,7 +117,7 @@ def test_a_raised_limit_waits_for_tomorrow_unless_the_user_takes_the_friction(
             focus.commands.run(
                 "limits_raise_confirm", {"token": ticket["token"], "typed": ticket["sentence"]}
             )
-        qtbot.wait(int(ticket["wait_s"] * 1000) + 200)
+        qtbot.wait(int(ticket["wait_s"] * 1000) + 1500)
         status = focus.commands.run(
             "limits_raise_confirm", {"token": ticket["token"], "typed": ticket["sentence"]}
         )
