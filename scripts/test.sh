@@ -137,6 +137,8 @@ export DISPLAY
 wait_for "X server on $DISPLAY" 30 "$xvfb_pid" "$artifacts/desktop/xvfb.log" xdpyinfo
 # A slate desktop and a near-black tray: a screenshot shows at a glance where the tray is.
 xsetroot -solid '#5b6578'
+# No screen saver kicking in during a long run: a blanked screen counts as a locked one.
+xset s off
 
 setsid "${desktop_env[@]}" openbox --sm-disable --config-file /etc/xdg/openbox/rc.xml \
   >"$artifacts/desktop/openbox.log" 2>&1 &
