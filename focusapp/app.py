@@ -249,6 +249,7 @@ class FocusApp(QObject):
         )
         self._notes_dialog: Any = None
         self._keyring_ok: bool | None = None
+        self._notes_status: Any = None  # the keyring's full answer, once asked off the GUI thread
         self._checkin: Any = None
         self.urges: UrgeStore = (
             SqliteUrgeStore(self.db, self._note_cipher) if self.db else MemoryUrgeStore()
@@ -305,8 +306,21 @@ class FocusApp(QObject):
             self.store.save_state(state, PACING_KEY)
 
     def _note_cipher(self) -> Any:
-        # Asked lazily, at the first note: a locked keyring may prompt the user.
+        # Never a keyring call on the GUI thread that could wait on a prompt: until the probe
+        # has vouched for the keyring (or the status is known), nothing typed is kept.
+        if self.journal_keys.mode is NotesMode.OFF:
+            return None
+        unvouched = self.journal_keys.mode is NotesMode.KEYRING and not self._keyring_ok
+        if unvouched and (self._notes_status is None or not self._notes_status.notes_usable):
+            return None
         return self.journal_keys.cipher()
+
+    def _notes_sentence(self) -> str:
+        if self.journal_keys.mode is NotesMode.KEYRING and self._keyring_ok:
+            return "What you type is encrypted with a key kept in your system keyring."
+        if self._notes_status is not None:
+            return str(self._notes_status.sentence)
+        return
 
     def _prompt_library(self) -> PromptLibrary:
         if self._prompts is None:
@@ -477,6 +491,10 @@ class FocusApp(QObject):
         try:
             if self.journal_keys.mode is NotesMode.KEYRING:
                 self._keyring_ok = _keyring_works_in_child()
+            if not self._keyring_ok:
+                # Something to tell the user: the full status, still off the GUI thread (a
+                # keyring waiting on an unlock prompt may take as long as the user does).
+                self._notes_status = self.journal_keys.status()
         except Exception:
             log.exception("asking the keyring failed")
         self.notes_checked.emit()
@@ -486,7 +504,7 @@ class FocusApp(QObject):
             return False
         if self.journal_keys.mode is NotesMode.KEYRING and self._keyring_ok:
             return True
-        return bool(self.journal_keys.status().notes_usable)
+        return self._notes_status is not None and bool(self._notes_status.notes_usable)
 
     def _ask_about_notes(self) -> None:
         """Where notes live, asked plainly when the keyring can't keep them (or once per start
@@ -497,7 +515,9 @@ class FocusApp(QObject):
         keys = self.journal_keys
         if keys.mode is NotesMode.KEYRING and self._keyring_ok:
             return  # the keyring works: nothing to ask
-        status = keys.status()
+        status = self._notes_status
+        if status is None:
+            return
         dialog: Any
         if keys.mode is NotesMode.PASSPHRASE and status.key_status is KeyStatus.LOCKED:
             dialog = PassphrasePrompt(keys, self.tray.dialog_parent)
@@ -595,11 +615,11 @@ class FocusApp(QObject):
         if self.journal_window is None:
             self.journal_window = JournalWindow(
                 self._journal_store(),
-                notes_status=self.journal_keys.status().sentence,
+                notes_status=self._notes_sentence(),
                 retention_days=self.settings.journal.keep_days,
             )
         else:
-            self.journal_window.set_notes_status(self.journal_keys.status().sentence)
+            self.journal_window.set_notes_status(self._notes_sentence())
             self.journal_window.refresh()
         _present(self.journal_window)
 
