@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -289,6 +290,9 @@ class _SessionsPage(QWidget):
         return session, dataclasses.replace(self._strict, **spun(self._strict))
 
 
+_D = TypeVar("_D")
+
+
 class _ListWithButtons(QWidget):
     """A list of names with Add and Remove under it."""
 
@@ -311,6 +315,26 @@ class _ListWithButtons(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+
+    # The pages keep their drafts in a Python list in the same order as the names shown here;
+    # these keep the two in step.
+
+    def selected(self, drafts: list[_D]) -> _D | None:
+        row = self.list.currentRow()
+        return drafts[row] if 0 <= row < len(drafts) else None
+
+    def append(self, drafts: list[_D], draft: _D, name: str) -> None:
+        drafts.append(draft)
+        self.list.addItem(name)
+        self.list.setCurrentRow(len(drafts) - 1)
+
+    def remove_selected(self, drafts: list[_D]) -> bool:
+        row = self.list.currentRow()
+        if not 0 <= row < len(drafts):
+            return False
+        del drafts[row]
+        self.list.takeItem(row)
+        return True
 
 
 class _ProfilesPage(QWidget):
@@ -366,26 +390,19 @@ class _ProfilesPage(QWidget):
         self._show(self.side.list.currentRow())
 
     def current(self) -> _ProfileDraft | None:
-        row = self.side.list.currentRow()
-        return self.profiles[row] if 0 <= row < len(self.profiles) else None
+        return self.side.selected(self.profiles)
 
     def add(self) -> None:
         draft = _ProfileDraft(_unique_name("New profile", [p.name for p in self.profiles]))
-        self.profiles.append(draft)
-        self.side.list.addItem(draft.name)
-        self.side.list.setCurrentRow(len(self.profiles) - 1)
+        self.side.append(self.profiles, draft, draft.name)
         self.changed.emit()
         self.name_edit.setFocus()
         self.name_edit.selectAll()
 
     def remove_current(self) -> None:
-        row = self.side.list.currentRow()
-        if not 0 <= row < len(self.profiles):
-            return
-        del self.profiles[row]
-        self.side.list.takeItem(row)
-        self.changed.emit()
-        self._show(self.side.list.currentRow())
+        if self.side.remove_selected(self.profiles):
+            self.changed.emit()
+            self._show(self.side.list.currentRow())
 
     def _show(self, row: int) -> None:
         draft = self.profiles[row] if 0 <= row < len(self.profiles) else None
@@ -504,8 +521,7 @@ class _SchedulesPage(QWidget):
         self._show(self.side.list.currentRow())
 
     def current(self) -> _ScheduleDraft | None:
-        row = self.side.list.currentRow()
-        return self.schedules[row] if 0 <= row < len(self.schedules) else None
+        return self.side.selected(self.schedules)
 
     def refresh_profiles(self) -> None:
         """Follow the profiles tab: new names, renames and removals."""
@@ -527,19 +543,13 @@ class _SchedulesPage(QWidget):
             "09:00",
             "12:00",
         )
-        self.schedules.append(draft)
-        self.side.list.addItem(draft.name)
-        self.side.list.setCurrentRow(len(self.schedules) - 1)
+        self.side.append(self.schedules, draft, draft.name)
         self.name_edit.setFocus()
         self.name_edit.selectAll()
 
     def remove_current(self) -> None:
-        row = self.side.list.currentRow()
-        if not 0 <= row < len(self.schedules):
-            return
-        del self.schedules[row]
-        self.side.list.takeItem(row)
-        self._show(self.side.list.currentRow())
+        if self.side.remove_selected(self.schedules):
+            self._show(self.side.list.currentRow())
 
     def _editors(self) -> list[QWidget]:
         return [
@@ -687,24 +697,17 @@ class _LimitsPage(QWidget):
         self._show(self.side.list.currentRow())
 
     def current(self) -> _LimitDraft | None:
-        row = self.side.list.currentRow()
-        return self.limits[row] if 0 <= row < len(self.limits) else None
+        return self.side.selected(self.limits)
 
     def add(self) -> None:
         draft = _LimitDraft(_unique_name("New limit", [limit.name for limit in self.limits]))
-        self.limits.append(draft)
-        self.side.list.addItem(draft.name)
-        self.side.list.setCurrentRow(len(self.limits) - 1)
+        self.side.append(self.limits, draft, draft.name)
         self.name_edit.setFocus()
         self.name_edit.selectAll()
 
     def remove_current(self) -> None:
-        row = self.side.list.currentRow()
-        if not 0 <= row < len(self.limits):
-            return
-        del self.limits[row]
-        self.side.list.takeItem(row)
-        self._show(self.side.list.currentRow())
+        if self.side.remove_selected(self.limits):
+            self._show(self.side.list.currentRow())
 
     def _editors(self) -> list[QWidget]:
         return [
