@@ -51,6 +51,7 @@ from focusapp.store.urge_store import SqliteUrgeStore
 from focusapp.store.usage_store import SqliteUsageStore
 from focusapp.ui.attention_controller import AttentionController
 from focusapp.ui.fallback_window import FallbackWindow, show_tray_or_fallback
+from focusapp.ui.motion import QtEffects, reduce_motion
 from focusapp.ui.notifier import Notifier
 from focusapp.ui.qt_scheduler import QtScheduler
 from focusapp.ui.tray import TrayController
@@ -142,6 +143,7 @@ class FocusApp(QObject):
         self.paths = paths
         self.startup = Startup()
         self.notifier = Notifier()
+        self.qt_effects = QtEffects()
         self.config = ConfigStore(paths.config_file, paths.last_good_config_file)
         loaded = self.config.load()
         self.settings = loaded.settings
@@ -281,12 +283,16 @@ class FocusApp(QObject):
             prompts=self._prompt_library,
             pacer=pacer,
             save_pacing=self._save_pacing,
-            reduce_motion=lambda: self.settings.general.reduce_motion,
+            reduce_motion=self.motion_reduced,
             session_id=lambda: self.engine.status().session_id,
             strict=lambda: self.engine.status().strict,
             parent=self,
         )
         self._prompts: PromptLibrary | None = None
+
+    def motion_reduced(self) -> bool:
+        """Reduce motion, as configured or (with "system") as the desktop says right now."""
+        return reduce_motion(self.settings.general.motion_choice)
 
     def _browser_policy(self) -> dict[str, Any]:
         from focusapp.core.browser_policy import browser_policy
@@ -390,6 +396,7 @@ class FocusApp(QObject):
                 f"The command line can't reach this app: {exc} Everything else works."
             )
         self.engine.start_up()
+        self._step("match the desktop's motion setting", self._apply_motion)
         self._step("watch the apps in front", self._start_attention)
         self._step("read what the browser kept", self._read_browser_spool)
         if self.db is not None:
@@ -423,6 +430,9 @@ class FocusApp(QObject):
         if self.platform.backend not in ("x11", "windows", "macos"):
             # Wayland and unknown desktops see less: say so plainly, once, at start.
             self.startup.notices.append(self.platform.note)
+
+    def _apply_motion(self) -> None:
+        self.qt_effects.apply(self.motion_reduced())
 
     def _read_browser_spool(self) -> None:
         spooled = self.browser.ingest_spool(self.paths.state_dir / "native-host-spool.jsonl")
@@ -661,6 +671,7 @@ class FocusApp(QObject):
             day_start=general.day_start_time, idle_threshold_s=general.idle_minutes * 60.0
         )
         self.limits.configure(settings.limits)
+        self._apply_motion()
         self.attention.watch(_watched_apps(settings))
         if NotesMode(settings.journal.notes) is not self.journal_keys.mode:
             self.journal_keys.set_mode(NotesMode(settings.journal.notes))

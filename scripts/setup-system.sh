@@ -36,10 +36,12 @@ runtime_packages=(
   libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 )
 # A headless desktop for the integration tests: X server, window manager, tray host, input and
-# screenshots, and a Secret Service (gnome-keyring) on a private D-Bus session.
+# screenshots, a Secret Service (gnome-keyring) on a private D-Bus session, and GSettings with
+# the GNOME schemas (the desktop's reduce-motion switch).
 test_packages=(
   xvfb openbox trayer xdotool x11-utils x11-apps x11-xserver-utils imagemagick xterm chromium
   dbus dbus-x11 gnome-keyring libsecret-tools
+  libglib2.0-bin gsettings-desktop-schemas
 )
 
 packages=("${runtime_packages[@]}")

@@ -22,6 +22,7 @@ from enum import Enum, StrEnum
 from typing import Any
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SYSTEM = "system"  # an option that follows the desktop's own setting
 
 _TIME = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)")
 
@@ -38,6 +39,7 @@ class Kind(Enum):
     TEXT_LIST = 'a list of texts like ["a", "b"]'
     WEEKDAYS = 'a list of days like ["mon", "tue"]'
     WEEKDAY_MINUTES = "a table of minutes per day like { sat = 60 }"
+    SWITCH_OR_SYSTEM = 'true, false or "system"'
 
 
 class _Required:
@@ -292,11 +294,20 @@ class GeneralSettings:
     language: str = _option(
         Kind.CHOICE, '"system", "en" or "nl"', default="system", choices=("system", "en", "nl")
     )
-    reduce_motion: bool = _option(Kind.BOOL, "no animations", default=False)
+    reduce_motion: bool | str = _option(
+        Kind.SWITCH_OR_SYSTEM,
+        'no animations: true, false or "system" (as the desktop says)',
+        default=SYSTEM,
+    )
 
     @property
     def day_start_time(self) -> time:
         return parse_time(self.day_starts_at)
+
+    @property
+    def motion_choice(self) -> bool | None:
+        """Reduce motion: True or False as the user decided, None when the desktop decides."""
+        return self.reduce_motion if isinstance(self.reduce_motion, bool) else None
 
     @classmethod
     def defaults(cls) -> GeneralSettings:
@@ -555,6 +566,10 @@ def check_value(option: Option, value: object) -> object:
     if kind is Kind.BOOL:
         if not isinstance(value, bool):
             raise _Invalid(f"must be true or false, got {show(value)}")
+        return value
+    if kind is Kind.SWITCH_OR_SYSTEM:
+        if not isinstance(value, bool) and value != SYSTEM:
+            raise _Invalid(f'must be true, false or "{SYSTEM}", got {show(value)}')
         return value
     if kind is Kind.CHOICE:
         if not isinstance(value, str) or value not in option.choices:

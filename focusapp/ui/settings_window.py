@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.core.settings import (
+    SYSTEM,
     WEEKDAYS,
     EnforceMode,
     GeneralSettings,
@@ -130,6 +131,17 @@ _NOTES_CHOICES = (
     (JournalNotes.PASSPHRASE, "Keep them, locked with a passphrase"),
     (JournalNotes.OFF, "Off"),
 )
+
+_MOTION_CHOICES = (
+    ("system", "As the desktop says"),
+    ("reduce", "Reduced: nothing moves"),
+    ("full", "Gentle animations"),
+)
+_MOTION_VALUES: dict[str, bool | str] = {"system": SYSTEM, "reduce": True, "full": False}
+
+
+def _motion_data(value: bool | str) -> str:
+    return next(data for data, setting in _MOTION_VALUES.items() if setting == value)
 
 
 def _choice_box(
@@ -811,9 +823,12 @@ class _GeneralPage(QWidget):
         self.day_start_edit.setTime(QTime.fromString(general.day_starts_at, _TIME_FORMAT))
         self.idle_spin = _option_spin("general", "idle_minutes", " min", "Away after", days)
         self.idle_spin.setValue(general.idle_minutes)
-        self.reduce_motion_box = QCheckBox("&Reduce motion: no animations", days)
-        self.reduce_motion_box.setAccessibleName("Reduce motion")
-        self.reduce_motion_box.setChecked(general.reduce_motion)
+        self.motion_box = _choice_box(
+            _MOTION_CHOICES, _motion_data(general.reduce_motion), "Motion", days
+        )
+        self.motion_box.setToolTip(
+            "The breathing pause grows and shrinks unless motion is reduced."
+        )
         days_form = QFormLayout(days)
         days_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         days_form.addRow(
@@ -822,7 +837,7 @@ class _GeneralPage(QWidget):
         days_form.addRow(
             _labelled("A&way after no input for", self.idle_spin, days), self.idle_spin
         )
-        days_form.addRow(self.reduce_motion_box)
+        days_form.addRow(_labelled("M&otion", self.motion_box, days), self.motion_box)
 
         browser = QGroupBox("Browser", self)
         self.metrics_box = _choice_box(
@@ -856,6 +871,7 @@ class _GeneralPage(QWidget):
         pairs = (
             (days_form, self.day_start_edit),
             (days_form, self.idle_spin),
+            (days_form, self.motion_box),
             (browser_form, self.metrics_box),
             (notes_form, self.notes_box),
             (notes_form, self.keep_spin),
@@ -879,7 +895,7 @@ class _GeneralPage(QWidget):
             self._general,
             day_starts_at=self.day_start_edit.time().toString(_TIME_FORMAT),
             idle_minutes=self.idle_spin.value(),
-            reduce_motion=self.reduce_motion_box.isChecked(),
+            reduce_motion=_MOTION_VALUES[str(self.motion_box.currentData())],
         )
         metrics = dataclasses.replace(self._metrics, hide=str(self.metrics_box.currentData()))
         journal = dataclasses.replace(

@@ -456,7 +456,8 @@ def test_general_and_journal_options_round_trip(
     assert page.notes_box.currentData() == "keyring"
     page.day_start_edit.setTime(QTime(5, 30))
     page.idle_spin.setValue(7)
-    page.reduce_motion_box.setChecked(True)
+    assert page.motion_box.currentText() == "As the desktop says"
+    page.motion_box.setCurrentIndex(page.motion_box.findText("Reduced: nothing moves"))
     page.metrics_box.setCurrentIndex(page.metrics_box.findText("Never"))
     page.notes_box.setCurrentIndex(page.notes_box.findData("off"))
     page.keep_spin.setValue(90)
@@ -467,7 +468,7 @@ def test_general_and_journal_options_round_trip(
     assert 'hide = "never"   # numbers only on weekends' in text
     s = store.load().settings
     assert (s.general.day_starts_at, s.general.idle_minutes) == ("05:30", 7)
-    assert s.general.reduce_motion
+    assert s.general.reduce_motion is True
     assert s.general.language == "system"
     assert (s.journal.notes, s.journal.keep_days) == ("off", 90)
 
@@ -476,7 +477,7 @@ def test_general_and_journal_options_round_trip(
     again = reopened.general_page
     assert again.day_start_edit.time() == QTime(5, 30)
     assert again.idle_spin.value() == 7
-    assert again.reduce_motion_box.isChecked()
+    assert again.motion_box.currentText() == "Reduced: nothing moves"
     assert again.metrics_box.currentText() == "Never"
     assert again.notes_box.currentData() == "off"
     assert again.keep_spin.value() == 90

@@ -73,7 +73,9 @@ def test_defaults_are_the_documented_ones() -> None:
     assert s.session == SessionSettings(25, 5, 15, 4, 4, False)
     assert s.strict == StrictSettings(2, 30)
     assert s.metrics.mode is MetricsMode.ALWAYS
-    assert s.general == GeneralSettings("04:00", 2, "system", False)
+    general = s.general
+    assert (general.day_starts_at, general.idle_minutes, general.language) == ("04:00", 2, "system")
+    assert (general.reduce_motion, general.motion_choice) == ("system", None)
     assert s.general.day_start_time == time(4, 0)
     assert s.journal == JournalSettings("keyring", 365)
     assert s.journal.notes_mode is JournalNotes.KEYRING
@@ -132,7 +134,11 @@ def test_a_removed_option_takes_its_default_not_the_last_good_value() -> None:
         ("[session]\nfocus_minutes = true", "session.focus_minutes", "got true (using 25)"),
         ("[session]\ncycles = 2.0", "session.cycles", "got 2.0 (using 4)"),
         ("[session]\nstrict = 1", "session.strict", "must be true or false, got 1"),
-        ("[general]\nreduce_motion = 0", "general.reduce_motion", "must be true or false, got 0"),
+        (
+            "[general]\nreduce_motion = 0",
+            "general.reduce_motion",
+            'must be true, false or "system", got 0',
+        ),
     ],
 )
 def test_bools_and_numbers_do_not_pass_for_each_other(text: str, key: str, message: str) -> None:
@@ -397,3 +403,24 @@ def test_a_bad_journal_option_keeps_the_last_good_choice() -> None:
         "journal.notes": 'must be "keyring", "passphrase" or "off", got "clear" (using "off")'
     }
     assert settings.journal == JournalSettings("off", 7)
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "choice"),
+    [("true", True, True), ("false", False, False), ('"system"', "system", None)],
+)
+def test_reduce_motion_is_a_switch_or_follows_the_desktop(
+    written: str, value: object, choice: bool | None
+) -> None:
+    settings, problems = parse(f"[general]\nreduce_motion = {written}\n")
+    assert problems == {}
+    assert settings.general.reduce_motion == value
+    assert settings.general.motion_choice is choice
+
+
+def test_reduce_motion_refuses_other_words() -> None:
+    settings, problems = parse('[general]\nreduce_motion = "sometimes"\n')
+    assert problems == {
+        "general.reduce_motion": 'must be true, false or "system", got "sometimes" (using "system")'
+    }
+    assert settings.general.motion_choice is None
