@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from focusapp.core.phrases import Phrase
+
 
 class CommandError(Exception):
     """A command that could not be carried out. `code` is part of the IPC contract."""
@@ -9,9 +11,12 @@ class CommandError(Exception):
     code = "error"
     exit_status = 1
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Phrase | str) -> None:
+        super().__init__(str(message))
+        self.message = str(message)
+        """In English: what the IPC protocol carries and the CLI prints."""
+        self.text = message
+        """What the UI words in the user's language (`focusapp.ui.i18n.say`)."""
 
 
 class Refused(CommandError):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from focusapp.core.activity import Activity, ActivityKind
@@ -88,8 +88,10 @@ class AttentionController(QObject):
         except Exception as exc:  # the display went away between choosing and starting
             log.error("Focusapp can't see which app is in front: %s", exc)
             self.notifier.notify(
-                "Focusapp can't see which app is in front",
-                f"{exc} Sessions and the command line still work; limits can't be counted.",
+                self.tr("Focusapp can't see which app is in front"),
+                self.tr(
+                    "{error} Sessions and the command line still work; limits can't be counted."
+                ).format(error=exc),
             )
             return
         self._timer.start()
@@ -140,10 +142,11 @@ class AttentionController(QObject):
 
     def _act(self, step: Step) -> None:
         for warning in step.warnings:
-            minutes = "1 minute" if warning.minutes_left == 1 else f"{warning.minutes_left} minutes"
             self.notifier.notify(
-                f"{minutes} left for {warning.name}",
-                "Today's time for it is nearly used. Maybe finish what you came for.",
+                self.tr("%n minutes left for {name}", "", warning.minutes_left).format(
+                    name=warning.name
+                ),
+                self.tr("Today's time for it is nearly used. Maybe finish what you came for."),
             )
         decision = step.decision
         if step.activity is None or self.showing is not None:
@@ -268,8 +271,12 @@ class AttentionController(QObject):
             control.activate(back_to.window_id)
         if mode is EnforceMode.CLOSE and activity.pid is not None:
             self.notifier.notify(
-                f"{activity.name} will close",
-                f"Its rule closes it; it gets {CLOSE_GRACE_S:.0f} seconds to save its work.",
+                self.tr("{app} will close").format(app=activity.name),
+                self.tr(
+                    "Its rule closes it; it gets %n seconds to save its work.",
+                    "",
+                    round(CLOSE_GRACE_S),
+                ),
             )
             control.close_app(activity.pid, CLOSE_GRACE_S)
 
@@ -305,10 +312,14 @@ class AttentionController(QObject):
 
 def _reason_text(decision: Decision) -> str:
     if decision.reason is Reason.SESSION_BLOCK:
-        return "This is blocked during your focus session"
+        return QCoreApplication.translate(
+            "AttentionController", "This is blocked during your focus session"
+        )
     if decision.reason is Reason.LIMIT_REACHED:
-        return f"Today's time for {decision.rule} is used up"
-    return "This is one of your limits"
+        return QCoreApplication.translate(
+            "AttentionController", "Today's time for {limit} is used up"
+        ).format(limit=decision.rule)
+    return QCoreApplication.translate("AttentionController", "This is one of your limits")
 
 
 def _screen_under_pointer() -> QRect:

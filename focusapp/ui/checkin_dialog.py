@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 
 from focusapp.ui.tray_icon import MutedLabel
 
-DEFAULT_QUESTION = "What pulled at you during this session?"
+# English sources, translated when the dialog shows them.
+DEFAULT_QUESTION = QT_TRANSLATE_NOOP("CheckinDialog", "What pulled at you during this session?")
 DEFAULT_ANSWERS: tuple[str, ...] = (
-    "Nothing much",
-    "My phone",
-    "Notifications",
-    "Someone's post",
-    "Boredom",
-    "Worry",
+    QT_TRANSLATE_NOOP("CheckinDialog", "Nothing much"),
+    QT_TRANSLATE_NOOP("CheckinDialog", "My phone"),
+    QT_TRANSLATE_NOOP("CheckinDialog", "Notifications"),
+    QT_TRANSLATE_NOOP("CheckinDialog", "Someone's post"),
+    QT_TRANSLATE_NOOP("CheckinDialog", "Boredom"),
+    QT_TRANSLATE_NOOP("CheckinDialog", "Worry"),
 )
 
 
@@ -58,54 +59,57 @@ class CheckinDialog(QDialog):
         notes_kept: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("A quick check-in")
+        self.setWindowTitle(self.tr("A quick check-in"))
         self.setModal(False)
         # Shown, not focused: the user may be typing elsewhere when the session ends.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self._done = False
 
-        self.question = QLabel(question, self)
+        self.question = QLabel(self.tr(question), self)
         font = self.question.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.question.setFont(font)
         self.question.setWordWrap(True)
-        self.question.setAccessibleName("Check-in question")
-        self.aside = MutedLabel("One tap is enough, or skip it. It's only for you.", self)
+        self.question.setAccessibleName(self.tr("Check-in question"))
+        self.aside = MutedLabel(self.tr("One tap is enough, or skip it. It's only for you."), self)
         self.aside.setWordWrap(True)
 
         self.chips: list[QPushButton] = []
         chip_row = QHBoxLayout()
         chip_row.setSpacing(6)
-        for text in answers:
+        for answer in answers:
+            text = self.tr(answer)
             chip = QPushButton(text, self)
             chip.setCheckable(True)
             chip.setAutoDefault(False)
             chip.setAccessibleName(text)
-            chip.setAccessibleDescription("A quick answer; choose it again to clear it")
+            chip.setAccessibleDescription(self.tr("A quick answer; choose it again to clear it"))
             chip.toggled.connect(lambda checked, c=chip: self._on_chip(c, checked))
             self.chips.append(chip)
             chip_row.addWidget(chip)
         chip_row.addStretch(1)
 
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("Anything else, in your words (optional)")
-        self.note.setAccessibleName("Your note")
+        self.note.setPlaceholderText(self.tr("Anything else, in your words (optional)"))
+        self.note.setAccessibleName(self.tr("Your note"))
         self.note.textChanged.connect(self._refresh)
         self.note.setVisible(notes_kept)
         self.notes_off = MutedLabel(
-            "Notes are off or locked right now, so there's no space to type; a quick answer "
-            "is still kept.",
+            self.tr(
+                "Notes are off or locked right now, so there's no space to type; a quick answer "
+                "is still kept."
+            ),
             self,
         )
         self.notes_off.setWordWrap(True)
         self.notes_off.setVisible(not notes_kept)
         self._notes_kept = notes_kept
 
-        self.skip_button = QPushButton("Skip", self)
-        self.skip_button.setAccessibleName("Skip the check-in")
+        self.skip_button = QPushButton(self.tr("Skip"), self)
+        self.skip_button.setAccessibleName(self.tr("Skip the check-in"))
         self.skip_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save", self)
-        self.save_button.setAccessibleName("Save the check-in")
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setAccessibleName(self.tr("Save the check-in"))
         self.save_button.clicked.connect(self.save)
 
         layout = QVBoxLayout(self)

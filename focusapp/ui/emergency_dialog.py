@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QInputMethodEvent,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from focusapp.core.errors import CommandError
 from focusapp.ui.commands import CommandRunner, EmergencyTicket
+from focusapp.ui.i18n import say
 from focusapp.ui.tray_icon import MutedLabel
 
 _TICK_MS = 200
@@ -114,37 +115,42 @@ def _format_wait(seconds: float) -> str:
     whole = max(0, math.ceil(seconds))
     if whole >= 60:
         return f"{whole // 60}:{whole % 60:02d}"
-    return f"{whole} s"
+    return QCoreApplication.translate("EmergencyDialog", "{seconds} s").format(seconds=whole)
 
 
 @dataclass(frozen=True)
 class FrictionTexts:
-    """The words of a typed-sentence-and-wait dialog; the defaults are the emergency exit's."""
+    """The words of a typed-sentence-and-wait dialog; the defaults are the emergency exit's.
 
-    title: str = "Emergency exit"
-    heading: str = "Need to leave this session?"
-    intro: str = (
+    Each is an English source marked for the "EmergencyDialog" context, translated when shown.
+    """
+
+    title: str = QT_TRANSLATE_NOOP("EmergencyDialog", "Emergency exit")
+    heading: str = QT_TRANSLATE_NOOP("EmergencyDialog", "Need to leave this session?")
+    intro: str = QT_TRANSLATE_NOOP(
+        "EmergencyDialog",
         "If something really needs you, you can end this strict session. "
-        "Type the sentence below by hand first."
+        "Type the sentence below by hand first.",
     )
-    refused_heading: str = "No emergency exit right now"
-    confirm: str = "End the session"
-    keep: str = "Keep focusing"
+    refused_heading: str = QT_TRANSLATE_NOOP("EmergencyDialog", "No emergency exit right now")
+    confirm: str = QT_TRANSLATE_NOOP("EmergencyDialog", "End the session")
+    keep: str = QT_TRANSLATE_NOOP("EmergencyDialog", "Keep focusing")
     show_exits_left: bool = True
     begin_cmd: str = "emergency_begin"
     confirm_cmd: str = "emergency_confirm"
 
 
 RAISE_LIMITS_TEXTS = FrictionTexts(
-    title="Use a raised limit today",
-    heading="Use the raised limit today?",
-    intro=(
+    title=QT_TRANSLATE_NOOP("EmergencyDialog", "Use a raised limit today"),
+    heading=QT_TRANSLATE_NOOP("EmergencyDialog", "Use the raised limit today?"),
+    intro=QT_TRANSLATE_NOOP(
+        "EmergencyDialog",
         "A raised limit starts tomorrow. To have it today, type the sentence below by hand "
-        "and take the short wait; it goes in your log."
+        "and take the short wait; it goes in your log.",
     ),
-    refused_heading="Nothing to apply",
-    confirm="Use it today",
-    keep="Wait until tomorrow",
+    refused_heading=QT_TRANSLATE_NOOP("EmergencyDialog", "Nothing to apply"),
+    confirm=QT_TRANSLATE_NOOP("EmergencyDialog", "Use it today"),
+    keep=QT_TRANSLATE_NOOP("EmergencyDialog", "Wait until tomorrow"),
     show_exits_left=False,
     begin_cmd="limits_raise_begin",
     confirm_cmd="limits_raise_confirm",
@@ -166,7 +172,7 @@ class EmergencyDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.texts = texts or FrictionTexts()
-        self.setWindowTitle(self.texts.title)
+        self.setWindowTitle(self.tr(self.texts.title))
         self.setMinimumWidth(440)
         self._runner = runner
         self._monotonic = monotonic
@@ -174,11 +180,11 @@ class EmergencyDialog(QDialog):
         self.refusal: str | None = None
         self._deadline = 0.0
 
-        self.keep_button = QPushButton(self.texts.keep, self)
+        self.keep_button = QPushButton(self.tr(self.texts.keep), self)
         self.keep_button.setAutoDefault(True)
         self.keep_button.setDefault(True)
         self.keep_button.clicked.connect(self.reject)
-        self.confirm_button = QPushButton(self.texts.confirm, self)
+        self.confirm_button = QPushButton(self.tr(self.texts.confirm), self)
         self.confirm_button.setAutoDefault(False)
         self.confirm_button.setEnabled(False)
         self.confirm_button.clicked.connect(self.confirm)
@@ -204,8 +210,8 @@ class EmergencyDialog(QDialog):
         try:
             ticket = EmergencyTicket.from_dict(self._runner.run(self.texts.begin_cmd))
         except CommandError as error:
-            self.refusal = error.message
-            self._build_refused(error.message)
+            self.refusal = say(error.text)
+            self._build_refused(self.refusal)
         else:
             self.ticket = ticket
             self._deadline = self._monotonic() + ticket.wait_s
@@ -217,7 +223,7 @@ class EmergencyDialog(QDialog):
     # -- layout -------------------------------------------------------------------------------
 
     def _build_refused(self, message: str) -> None:
-        self.heading.setText(self.texts.refused_heading)
+        self.heading.setText(self.tr(self.texts.refused_heading))
         self.intro.setText(message)
         self.confirm_button.hide()
         for widget in (
@@ -241,14 +247,14 @@ class EmergencyDialog(QDialog):
         layout.addLayout(row)
 
     def _build_exit(self, ticket: EmergencyTicket) -> None:
-        self.heading.setText(self.texts.heading)
-        self.intro.setText(self.texts.intro)
+        self.heading.setText(self.tr(self.texts.heading))
+        self.intro.setText(self.tr(self.texts.intro))
 
         self.sentence_label.setText(ticket.sentence)
         self.sentence_label.setWordWrap(True)
         # Drawn text, not selectable: copying it would skip the moment this dialog is for.
         self.sentence_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.sentence_label.setAccessibleName("Sentence to type")
+        self.sentence_label.setAccessibleName(self.tr("Sentence to type"))
         font = self.sentence_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.sentence_label.setFont(font)
@@ -262,8 +268,8 @@ class EmergencyDialog(QDialog):
 
         self.typed.setFont(font)
         self.typed.setTextMargins(8, 4, 8, 4)
-        self.typed.setPlaceholderText("Type the sentence here")
-        self.typed.setAccessibleName("Your typing")
+        self.typed.setPlaceholderText(self.tr("Type the sentence here"))
+        self.typed.setAccessibleName(self.tr("Your typing"))
         self.typed.textChanged.connect(self._on_text_changed)
         self.typed.returnPressed.connect(self.confirm)
         self.typed.paste_refused.connect(self._on_paste_refused)
@@ -272,7 +278,9 @@ class EmergencyDialog(QDialog):
         self.wait_bar.setTextVisible(False)
         self.wait_bar.setMaximumHeight(6)
 
-        self.exits_label.setText(_exits_sentence(ticket.exits_left))
+        self.exits_label.setText(
+            self.tr("Emergency exits left this week: %n.", "", ticket.exits_left)
+        )
         self.exits_label.setVisible(self.texts.show_exits_left)
 
         # A line's height is kept for the hint even when empty, so nothing jumps as it appears.
@@ -322,9 +330,13 @@ class EmergencyDialog(QDialog):
             return
         left = self.seconds_to_wait()
         if left > 0:
-            self.wait_label.setText(f"Take a slow breath. You can confirm in {_format_wait(left)}.")
+            self.wait_label.setText(
+                self.tr("Take a slow breath. You can confirm in {wait}.").format(
+                    wait=_format_wait(left)
+                )
+            )
         else:
-            self.wait_label.setText("The wait is over. It's your call.")
+            self.wait_label.setText(self.tr("The wait is over. It's your call."))
             self._timer.stop()
         done = 1.0 if ticket.wait_s <= 0 else 1.0 - left / ticket.wait_s
         self.wait_bar.setValue(round(1000 * min(1.0, max(0.0, done))))
@@ -336,11 +348,15 @@ class EmergencyDialog(QDialog):
         if ticket is None or ticket.sentence.startswith(text):
             self.hint_label.setText("")
         else:
-            self.hint_label.setText("That's not quite the sentence yet; check the last few words.")
+            self.hint_label.setText(
+                self.tr("That's not quite the sentence yet; check the last few words.")
+            )
         self._refresh()
 
     def _on_paste_refused(self) -> None:
-        self.hint_label.setText("Pasting doesn't count here. Type it out, one key at a time.")
+        self.hint_label.setText(
+            self.tr("Pasting doesn't count here. Type it out, one key at a time.")
+        )
 
     def confirm(self) -> None:
         ticket = self.ticket
@@ -352,7 +368,7 @@ class EmergencyDialog(QDialog):
                 self.texts.confirm_cmd, {"token": ticket.token, "typed": self.typed.text()}
             )
         except CommandError as error:
-            self.hint_label.setText(error.message)
+            self.hint_label.setText(say(error.text))
             return
         self._timer.stop()
         self.exited.emit(status)
@@ -362,7 +378,3 @@ class EmergencyDialog(QDialog):
         # Leaving by any route stops the countdown; nothing keeps ticking unseen.
         self._timer.stop()
         super().done(result)
-
-
-def _exits_sentence(exits_left: int) -> str:
-    return f"Emergency exits left this week: {exits_left}."

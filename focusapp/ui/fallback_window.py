@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,10 +28,11 @@ from focusapp.ui.notifier import Notice
 from focusapp.ui.tray import TrayController
 from focusapp.ui.tray_icon import MutedLabel, panel_is_dark, render_icon
 
-REASON = (
+REASON = QT_TRANSLATE_NOOP(
+    "FallbackWindow",
     "No system tray was found on this desktop, so Focusapp shows this small window instead. "
     "Closing it keeps Focusapp running; start focusapp again to bring the window back, or use "
-    "Quit to stop it."
+    "Quit to stop it.",
 )
 
 _GLYPH_PX = 40
@@ -88,18 +89,18 @@ class FallbackWindow(QWidget):
         self.start_panel = QWidget(self)
         start_grid = QGridLayout(self.start_panel)
         start_grid.setContentsMargins(0, 0, 0, 0)
-        start_grid.addWidget(QLabel("Start focus", self.start_panel), 0, 0, 1, 4)
+        start_grid.addWidget(QLabel(self.tr("Start focus"), self.start_panel), 0, 0, 1, 4)
         start_keys = [*(tray.start_key(m) for m in tray.PRESET_MINUTES), tray.START_CUSTOM]
         for column, key in enumerate(start_keys):
             start_grid.addWidget(self._button(key, self.start_panel), 1, column)
         self.profile_box = QComboBox(self.start_panel)
-        self.profile_box.setAccessibleName("Profile")
+        self.profile_box.setAccessibleName(self.tr("Profile"))
         self.profile_box.activated.connect(self._on_profile_picked)
         self.strict_box = QCheckBox(actions[tray.STRICT].text(), self.start_panel)
         self.strict_box.setToolTip(actions[tray.STRICT].toolTip())
         self.strict_box.clicked.connect(self._on_strict_clicked)
         actions[tray.STRICT].changed.connect(self._sync_strict)
-        start_grid.addWidget(QLabel("Profile", self.start_panel), 2, 0)
+        start_grid.addWidget(QLabel(self.tr("Profile"), self.start_panel), 2, 0)
         start_grid.addWidget(self.profile_box, 2, 1, 1, 2)
         start_grid.addWidget(self.strict_box, 2, 3)
 
@@ -116,7 +117,7 @@ class FallbackWindow(QWidget):
         notifier.subscribe(listener)
         self.destroyed.connect(lambda: notifier.unsubscribe(listener))
 
-        self.reason = MutedLabel(REASON, self)
+        self.reason = MutedLabel(self.tr(REASON), self)
         self.reason.setWordWrap(True)
 
         bottom_row = QHBoxLayout()

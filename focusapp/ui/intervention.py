@@ -19,6 +19,8 @@ from enum import Enum, StrEnum
 from itertools import pairwise
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QEasingCurve,
     QEvent,
     QPointF,
@@ -70,20 +72,29 @@ _MIN_INTENTION_CHARS = 3
 _INTENTION_MAX_CHARS = 140
 
 _REDUCED_MOTION_STEPS = (
-    "Take a slow breath in.",
-    "And let it out, slowly.",
-    "The question comes in a moment.",
+    QT_TRANSLATE_NOOP("InterventionOverlay", "Take a slow breath in."),
+    QT_TRANSLATE_NOOP("InterventionOverlay", "And let it out, slowly."),
+    QT_TRANSLATE_NOOP("InterventionOverlay", "The question comes in a moment."),
 )
 
 
 def _pause_steps(form: PauseForm, pause_s: float) -> tuple[str, ...]:
     """The words of a still pause: a few calm lines, a count of slow breaths, or one line."""
     if form is PauseForm.STILL:
-        return ("Nothing to do for a moment. Just be here.",)
+        return (
+            QCoreApplication.translate(
+                "InterventionOverlay", "Nothing to do for a moment. Just be here."
+            ),
+        )
     if form is PauseForm.SLOW_BREATHS:
         breaths = max(1, round(pause_s / _BREATH_S))
-        return tuple(f"Slow breath {i} of {breaths}: in… and out." for i in range(1, breaths + 1))
-    return _REDUCED_MOTION_STEPS
+        line = QCoreApplication.translate(
+            "InterventionOverlay", "Slow breath {breath} of {breaths}: in… and out."
+        )
+        return tuple(line.format(breath=i, breaths=breaths) for i in range(1, breaths + 1))
+    return tuple(
+        QCoreApplication.translate("InterventionOverlay", step) for step in _REDUCED_MOTION_STEPS
+    )
 
 
 class Choice(StrEnum):
@@ -195,7 +206,7 @@ class BreathingCircle(QWidget):
         self._level = _STILL_LEVEL
         self._colour = QColor(120, 150, 170)
         self._guide = QColor(120, 150, 170, 60)
-        self.setAccessibleName("Breathing pause")
+        self.setAccessibleName(self.tr("Breathing pause"))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setFixedSize(QSize(176, 176))
 
@@ -269,7 +280,7 @@ def _scaled_font(base: QFont, factor: float, *, weight: QFont.Weight | None = No
 
 
 def _minutes_text(minutes: int) -> str:
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return QCoreApplication.translate("InterventionOverlay", "%n minutes", None, minutes)
 
 
 class InterventionOverlay(QWidget):
@@ -306,8 +317,9 @@ class InterventionOverlay(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setWindowTitle(f"A moment before {request.target_label}")
-        self.setAccessibleName(f"A moment before {request.target_label}")
+        title = self.tr("A moment before {target}").format(target=request.target_label)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.setAccessibleDescription(request.reason)
         screen = QGuiApplication.screenAt(request.screen_geometry.center())
         if screen is not None:
@@ -315,7 +327,7 @@ class InterventionOverlay(QWidget):
         self.setGeometry(request.screen_geometry)
 
         self.card = _Card(self)
-        self.card.setAccessibleName("Pause")
+        self.card.setAccessibleName(self.tr("Pause"))
         available = request.screen_geometry.width() - 2 * _CARD_MARGIN
         self.card.setFixedWidth(max(320, min(_CARD_WIDTH, available)))
 
@@ -323,7 +335,7 @@ class InterventionOverlay(QWidget):
         self.context_label.setObjectName("muted")
         self.context_label.setWordWrap(True)
         self.context_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.context_label.setAccessibleName("Why this pause")
+        self.context_label.setAccessibleName(self.tr("Why this pause"))
 
         self._build_pause_page()
         self._build_question_page()
@@ -383,17 +395,19 @@ class InterventionOverlay(QWidget):
         self.breath_label = QLabel(self.pause_page)
         self.breath_label.setObjectName("breath")
         self.breath_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.breath_label.setAccessibleName("Breathing guide")
+        self.breath_label.setAccessibleName(self.tr("Breathing guide"))
         self.breath_label.setWordWrap(True)
         base = self.font()
         self.breath_label.setFont(_scaled_font(base, 1.45))
-        text = self._steps[0] if self.reduce_motion else "Breathe in…"
+        text = self._steps[0] if self.reduce_motion else self.tr("Breathe in…")
         self.breath_label.setText(text)
         self.circle.setVisible(self.pause_form is not PauseForm.STILL)
-        self.escape_hint = QLabel("Esc takes you back to what you were doing.", self.pause_page)
+        self.escape_hint = QLabel(
+            self.tr("Esc takes you back to what you were doing."), self.pause_page
+        )
         self.escape_hint.setObjectName("muted")
         self.escape_hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.escape_hint.setAccessibleName("Escape hint")
+        self.escape_hint.setAccessibleName(self.tr("Escape hint"))
 
         layout = QVBoxLayout(self.pause_page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -415,13 +429,13 @@ class InterventionOverlay(QWidget):
         self.question_label.setObjectName("question")
         self.question_label.setWordWrap(True)
         self.question_label.setFont(_scaled_font(base, 2.15))
-        self.question_label.setAccessibleName("Question")
+        self.question_label.setAccessibleName(self.tr("Question"))
         self.question_label.setAccessibleDescription(request.prompt.text)
         self.question_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
-        self.answers_hint = QLabel("Does one of these fit? You can skip this.", page)
+        self.answers_hint = QLabel(self.tr("Does one of these fit? You can skip this."), page)
         self.answers_hint.setObjectName("muted")
-        self.answers_hint.setAccessibleName("About the answers")
+        self.answers_hint.setAccessibleName(self.tr("About the answers"))
 
         self.answer_buttons: list[QPushButton] = []
         answer_font = _scaled_font(base, 1.12)
@@ -432,18 +446,20 @@ class InterventionOverlay(QWidget):
             chip.setAutoDefault(True)
             chip.setFont(answer_font)
             chip.setAccessibleName(answer)
-            chip.setAccessibleDescription(f"Answer {number}; press {number} to choose it")
+            chip.setAccessibleDescription(
+                self.tr("Answer {number}; press {number} to choose it").format(number=number)
+            )
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.toggled.connect(lambda checked, c=chip: self._on_answer_toggled(c, checked))
             self.answer_buttons.append(chip)
 
         button_font = _scaled_font(base, 1.12)
-        self.back_button = QPushButton("Back to what I was doing", page)
+        self.back_button = QPushButton(self.tr("Back to what I was doing"), page)
         self.back_button.setObjectName("primary")
         self.back_button.setFont(button_font)
         self.back_button.setAutoDefault(True)
         self.back_button.setDefault(True)
-        self.back_button.setAccessibleName("Back to what I was doing")
+        self.back_button.setAccessibleName(self.back_button.text())
         self.back_button.clicked.connect(self.choose_back)
 
         self.allow_button: QPushButton | None = None
@@ -494,43 +510,45 @@ class InterventionOverlay(QWidget):
 
     def _build_allow_form(self, page: QWidget, button_font: QFont) -> None:
         choices = self.request.allow_minutes_choices
-        self.allow_button = QPushButton("I need it for…", page)
+        self.allow_button = QPushButton(self.tr("I need it for…"), page)
         self.allow_button.setObjectName("secondary")
         self.allow_button.setFont(button_font)
         self.allow_button.setAutoDefault(True)
-        self.allow_button.setAccessibleName(f"I need {self.request.target_label} for a while")
+        self.allow_button.setAccessibleName(
+            self.tr("I need {target} for a while").format(target=self.request.target_label)
+        )
         self.allow_button.clicked.connect(self.open_allow_form)
 
         form = QWidget(page)
         self.allow_form = form
-        intention_label = QLabel("What will you do there?", form)
+        intention_label = QLabel(self.tr("What will you do there?"), form)
         intention_label.setFont(_scaled_font(self.font(), 1.12))
         self.intention_edit = QLineEdit(form)
         self.intention_edit.setObjectName("intention")
         self.intention_edit.setFont(_scaled_font(self.font(), 1.12))
-        self.intention_edit.setPlaceholderText("For example: reply to Sam's message")
+        self.intention_edit.setPlaceholderText(self.tr("For example: reply to Sam's message"))
         self.intention_edit.setMaxLength(_INTENTION_MAX_CHARS)
-        self.intention_edit.setAccessibleName("What will you do there?")
+        self.intention_edit.setAccessibleName(intention_label.text())
         self.intention_edit.setAccessibleDescription(
-            f"Needed: at least {_MIN_INTENTION_CHARS} characters"
+            self.tr("Needed: at least %n characters", "", _MIN_INTENTION_CHARS)
         )
         intention_label.setBuddy(self.intention_edit)
         self.intention_edit.textChanged.connect(self._refresh_open_button)
         self.intention_edit.returnPressed.connect(self.choose_allow)
 
-        minutes_label = QLabel("For how long?", form)
+        minutes_label = QLabel(self.tr("For how long?"), form)
         minutes_label.setFont(_scaled_font(self.font(), 1.12))
         minutes_row = QHBoxLayout()
         minutes_row.setSpacing(8)
         for minutes in choices:
-            chip = QPushButton(f"{minutes} min", form)
+            chip = QPushButton(self.tr("%n min", "", minutes), form)
             chip.setObjectName("chip")
             chip.setCheckable(True)
             chip.setAutoExclusive(True)
             chip.setAutoDefault(True)
             chip.setFont(_scaled_font(self.font(), 1.05))
             chip.setAccessibleName(_minutes_text(minutes))
-            chip.setAccessibleDescription("The arrow keys move between the choices")
+            chip.setAccessibleDescription(self.tr("The arrow keys move between the choices"))
             chip.setProperty("minutes", minutes)
             chip.toggled.connect(self._refresh_open_button)
             self.minute_buttons.append(chip)
@@ -620,7 +638,9 @@ class InterventionOverlay(QWidget):
         assert isinstance(progress, float)
         # A smooth rise and fall with no corner at the top: half a cosine each way.
         self.circle.set_level((1 - math.cos(2 * math.pi * progress)) / 2)
-        self.breath_label.setText("Breathe in…" if progress < 0.5 else "Breathe out…")
+        self.breath_label.setText(
+            self.tr("Breathe in…") if progress < 0.5 else self.tr("Breathe out…")
+        )
 
     def _next_still_step(self) -> None:
         self._step_index = min(self._step_index + 1, len(self._steps) - 1)
@@ -719,7 +739,7 @@ class InterventionOverlay(QWidget):
     def _refresh_open_button(self) -> None:
         if self.open_button is None:
             return
-        self.open_button.setText(f"Open it for {_minutes_text(self.chosen_minutes)}")
+        self.open_button.setText(self.tr("Open it for %n minutes", "", self.chosen_minutes))
         self.open_button.setAccessibleName(self.open_button.text())
         self.open_button.setEnabled(self._may_allow())
 

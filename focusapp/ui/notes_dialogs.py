@@ -8,7 +8,7 @@ is the default and what Escape means, because it is the choice that can never le
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,16 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.store.secrets import JournalKeys, NotesMode
+from focusapp.ui.i18n import say
 from focusapp.ui.tray_icon import MutedLabel
 
 MIN_PASSPHRASE_LENGTH = 8
 
-_OFF_MEANS = (
-    "Keep notes off: your pauses and answers are still kept; only words you type are not saved."
+_OFF_MEANS = QT_TRANSLATE_NOOP(
+    "NotesChoiceDialog",
+    "Keep notes off: your pauses and answers are still kept; only words you type are not saved.",
 )
-_PASSPHRASE_MEANS = (
+_PASSPHRASE_MEANS = QT_TRANSLATE_NOOP(
+    "NotesChoiceDialog",
     "Use a passphrase: notes are locked with it, and you type it once each time Focusapp "
-    "starts. If you forget it, those notes can't be read."
+    "starts. If you forget it, those notes can't be read.",
 )
 
 
@@ -75,7 +78,7 @@ class NotesChoiceDialog(QDialog):
         self._keys = keys
         self.chosen: NotesMode | None = None
         self.dismissed = False
-        self.setWindowTitle("Your notes")
+        self.setWindowTitle(self.tr("Your notes"))
         self.setMinimumWidth(460)
 
         self._pages = QStackedWidget(self)
@@ -90,24 +93,28 @@ class NotesChoiceDialog(QDialog):
 
     def _build_choices(self) -> QWidget:
         page = QWidget(self)
-        self.heading = _heading("Where should your notes' key live?", page)
-        self.sentence = QLabel(self._keys.status().sentence, page)
+        self.heading = _heading(self.tr("Where should your notes' key live?"), page)
+        self.sentence = QLabel(say(self._keys.status().sentence), page)
         self.sentence.setWordWrap(True)
-        self.sentence.setAccessibleName("Where your notes stand")
-        self.off_means = MutedLabel(_OFF_MEANS, page)
+        self.sentence.setAccessibleName(self.tr("Where your notes stand"))
+        self.off_means = MutedLabel(self.tr(_OFF_MEANS), page)
         self.off_means.setWordWrap(True)
-        self.passphrase_means = MutedLabel(_PASSPHRASE_MEANS, page)
+        self.passphrase_means = MutedLabel(self.tr(_PASSPHRASE_MEANS), page)
         self.passphrase_means.setWordWrap(True)
         # A line's height is kept for it even when empty, so nothing jumps as it appears.
         self.retry_hint = QLabel("", page)
         self.retry_hint.setWordWrap(True)
         self.retry_hint.setMinimumHeight(self.retry_hint.fontMetrics().lineSpacing())
 
-        self.off_button = _button("Keep notes off", "Keep notes off", page)
+        self.off_button = _button(self.tr("Keep notes off"), self.tr("Keep notes off"), page)
         self.off_button.clicked.connect(self.keep_notes_off)
-        self.passphrase_button = _button("Use a passphrase…", "Use a passphrase", page)
+        self.passphrase_button = _button(
+            self.tr("Use a passphrase…"), self.tr("Use a passphrase"), page
+        )
         self.passphrase_button.clicked.connect(self._show_passphrase)
-        self.retry_button = _button("Try the keyring again", "Try the keyring again", page)
+        self.retry_button = _button(
+            self.tr("Try the keyring again"), self.tr("Try the keyring again"), page
+        )
         self.retry_button.clicked.connect(self.try_keyring_again)
 
         layout = QVBoxLayout(page)
@@ -132,32 +139,38 @@ class NotesChoiceDialog(QDialog):
         self._returning = self._keys.has_passphrase()
         if self._returning:
             # A passphrase chosen earlier: replacing it would strand the notes written with it.
-            heading = "Use your passphrase"
-            intro = (
+            heading = self.tr("Use your passphrase")
+            intro = self.tr(
                 "You chose a passphrase for your notes before. Type it to unlock them; "
                 "you'll be asked for it once each time Focusapp starts."
             )
         else:
-            heading = "Choose a passphrase"
-            intro = (
-                f"At least {MIN_PASSPHRASE_LENGTH} characters; a few unrelated words work well. "
+            heading = self.tr("Choose a passphrase")
+            intro = self.tr(
+                "At least %n characters; a few unrelated words work well. "
                 "You'll type it once each time Focusapp starts. It can't be recovered, "
-                "so keep it somewhere safe."
+                "so keep it somewhere safe.",
+                "",
+                MIN_PASSPHRASE_LENGTH,
             )
         self.passphrase_heading = _heading(heading, page)
         self.passphrase_intro = QLabel(intro, page)
         self.passphrase_intro.setWordWrap(True)
-        self.first = _password_field("Passphrase", "Passphrase", page)
-        self.second = _password_field("Passphrase again", "The same passphrase again", page)
+        self.first = _password_field(self.tr("Passphrase"), self.tr("Passphrase"), page)
+        self.second = _password_field(
+            self.tr("Passphrase again"), self.tr("The same passphrase again"), page
+        )
         self.second.setVisible(not self._returning)
         self.passphrase_hint = QLabel("", page)
         self.passphrase_hint.setWordWrap(True)
-        self.passphrase_hint.setAccessibleName("Passphrase hint")
+        self.passphrase_hint.setAccessibleName(self.tr("Passphrase hint"))
         self.passphrase_hint.setMinimumHeight(self.passphrase_hint.fontMetrics().lineSpacing())
 
-        self.back_button = _button("Back", "Back to the choices", page)
+        self.back_button = _button(self.tr("Back"), self.tr("Back to the choices"), page)
         self.back_button.clicked.connect(self._show_choices)
-        self.protect_button = _button("Protect my notes", "Protect my notes", page)
+        self.protect_button = _button(
+            self.tr("Protect my notes"), self.tr("Protect my notes"), page
+        )
         self.protect_button.clicked.connect(self.confirm_passphrase)
 
         layout = QVBoxLayout(page)
@@ -206,17 +219,19 @@ class NotesChoiceDialog(QDialog):
         if status.notes_usable:
             self._finish(NotesMode.KEYRING)
             return
-        self.sentence.setText(status.sentence)
-        self.retry_hint.setText("Still not reachable. You can try again once it's unlocked.")
+        self.sentence.setText(say(status.sentence))
+        self.retry_hint.setText(
+            self.tr("Still not reachable. You can try again once it's unlocked.")
+        )
 
     def confirm_passphrase(self) -> None:
         first = self.first.text()
         if self._returning:
             if not first:
-                self.passphrase_hint.setText("Type your passphrase first.")
+                self.passphrase_hint.setText(self.tr("Type your passphrase first."))
                 return
             if not self._keys.unlock_with_passphrase(first):
-                self.passphrase_hint.setText("That's not the passphrase. Take your time.")
+                self.passphrase_hint.setText(self.tr("That's not the passphrase. Take your time."))
                 self.first.selectAll()
                 self.first.setFocus()
                 return
@@ -225,24 +240,26 @@ class NotesChoiceDialog(QDialog):
             return
         if len(first) < MIN_PASSPHRASE_LENGTH:
             self.passphrase_hint.setText(
-                f"A passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+                self.tr("A passphrase needs at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
             )
             self.first.setFocus()
             return
         if not self.second.text():
             # Enter after the first field: on to the second, without a word of blame.
-            self.passphrase_hint.setText("Type it once more below, to be sure.")
+            self.passphrase_hint.setText(self.tr("Type it once more below, to be sure."))
             self.second.setFocus()
             return
         if self.second.text() != first:
-            self.passphrase_hint.setText("The two passphrases don't match yet.")
+            self.passphrase_hint.setText(self.tr("The two passphrases don't match yet."))
             self.second.clear()
             self.second.setFocus()
             return
         try:
             self._keys.set_passphrase(first)
         except OSError as error:
-            self.passphrase_hint.setText(f"Focusapp could not save your passphrase ({error}).")
+            self.passphrase_hint.setText(
+                self.tr("Focusapp could not save your passphrase ({error}).").format(error=error)
+            )
             return
         self._keys.set_mode(NotesMode.PASSPHRASE)
         self._finish(NotesMode.PASSPHRASE)
@@ -287,27 +304,31 @@ class PassphrasePrompt(QDialog):
         super().__init__(parent)
         self._keys = keys
         self.is_unlocked = False
-        self.setWindowTitle("Unlock your notes")
+        self.setWindowTitle(self.tr("Unlock your notes"))
         self.setMinimumWidth(420)
 
-        self.heading = _heading("Unlock your notes", self)
-        self.intro = QLabel("Type your passphrase to read and write notes this time.", self)
+        self.heading = _heading(self.tr("Unlock your notes"), self)
+        self.intro = QLabel(
+            self.tr("Type your passphrase to read and write notes this time."), self
+        )
         self.intro.setWordWrap(True)
-        self.field = _password_field("Passphrase", "Passphrase", self)
+        self.field = _password_field(self.tr("Passphrase"), self.tr("Passphrase"), self)
         self.hint = QLabel("", self)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Passphrase hint")
+        self.hint.setAccessibleName(self.tr("Passphrase hint"))
         self.hint.setMinimumHeight(self.hint.fontMetrics().lineSpacing())
         self.later_means = MutedLabel(
-            "Not now: notes stay locked until Focusapp starts again, and notes you type "
-            "meanwhile are not kept. Everything else still works.",
+            self.tr(
+                "Not now: notes stay locked until Focusapp starts again, and notes you type "
+                "meanwhile are not kept. Everything else still works."
+            ),
             self,
         )
         self.later_means.setWordWrap(True)
 
-        self.later_button = _button("Not now", "Not now", self)
+        self.later_button = _button(self.tr("Not now"), self.tr("Not now"), self)
         self.later_button.clicked.connect(self.reject)
-        self.unlock_button = _button("Unlock", "Unlock notes", self)
+        self.unlock_button = _button(self.tr("Unlock"), self.tr("Unlock notes"), self)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
 
@@ -329,10 +350,10 @@ class PassphrasePrompt(QDialog):
     def try_unlock(self) -> None:
         passphrase = self.field.text()
         if not passphrase:
-            self.hint.setText("Type your passphrase first.")
+            self.hint.setText(self.tr("Type your passphrase first."))
             return
         if not self._keys.unlock_with_passphrase(passphrase):
-            self.hint.setText("That's not the passphrase. Take your time and try again.")
+            self.hint.setText(self.tr("That's not the passphrase. Take your time and try again."))
             self.field.selectAll()
             self.field.setFocus()
             return

@@ -45,38 +45,40 @@ class StartDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Start a focus session")
+        self.setWindowTitle(self.tr("Start a focus session"))
 
         self.minutes_box = QSpinBox(self)
         self.minutes_box.setRange(MIN_MINUTES, MAX_MINUTES)
-        self.minutes_box.setSuffix(" min")
+        self.minutes_box.setSuffix(self.tr(" min"))
         self.minutes_box.setValue(min(MAX_MINUTES, max(MIN_MINUTES, minutes)))
 
         self.cycles_box = QSpinBox(self)
         self.cycles_box.setRange(1, MAX_CYCLES)
         self.cycles_box.setValue(min(MAX_CYCLES, max(1, cycles)))
-        self.cycles_box.setToolTip("Focus blocks in a row, with a break between each.")
+        self.cycles_box.setToolTip(self.tr("Focus blocks in a row, with a break between each."))
 
         self.profile_box = QComboBox(self)
-        self.profile_box.addItem("No profile", None)
+        self.profile_box.addItem(self.tr("No profile"), None)
         for name in profiles:
             self.profile_box.addItem(name, name)
         index = self.profile_box.findData(profile)
         self.profile_box.setCurrentIndex(max(0, index))
 
-        self.strict_box = QCheckBox("Strict session", self)
+        self.strict_box = QCheckBox(self.tr("Strict session"), self)
         self.strict_box.setChecked(strict)
         strict_hint = MutedLabel(
-            "Pause and Stop stay off until it ends. An emergency exit is still there if you "
-            "really need it.",
+            self.tr(
+                "Pause and Stop stay off until it ends. An emergency exit is still there if you "
+                "really need it."
+            ),
             self,
         )
         strict_hint.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Length", self.minutes_box)
-        form.addRow("Cycles", self.cycles_box)
-        form.addRow("Profile", self.profile_box)
+        form.addRow(self.tr("Length"), self.minutes_box)
+        form.addRow(self.tr("Cycles"), self.cycles_box)
+        form.addRow(self.tr("Profile"), self.profile_box)
         form.addRow("", self.strict_box)
         form.addRow("", strict_hint)
 
@@ -84,7 +86,7 @@ class StartDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Start")
+        ok.setText(self.tr("Start"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCursor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
 from focusapp.core.errors import CommandError, Refused
 from focusapp.ui.commands import CommandRunner, Phase, SessionStatus
+from focusapp.ui.i18n import say
 from focusapp.ui.notifier import Notifier
 from focusapp.ui.tray_icon import make_icon, panel_is_dark
 
@@ -65,12 +66,16 @@ def profile_key(name: str) -> str:
 def format_time_left(seconds: float) -> str:
     """'18 min left', rounded up so the last minute still says '1 min', not '0 min'."""
     if seconds < 60:
-        return "under a minute left"
+        return QCoreApplication.translate("TrayController", "under a minute left")
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min left"
+        return QCoreApplication.translate("TrayController", "%n min left", None, minutes)
     hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest} min left" if rest else f"{hours} h left"
+    if rest:
+        return QCoreApplication.translate("TrayController", "{hours} h {minutes} min left").format(
+            hours=hours, minutes=rest
+        )
+    return QCoreApplication.translate("TrayController", "%n h left", None, hours)
 
 
 def format_clock_time(when: datetime) -> str:
@@ -79,25 +84,56 @@ def format_clock_time(when: datetime) -> str:
     return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
 
 
+# (phase, break kind) -> (name, name while paused), translated when shown.
+_PHASE_NAMES: dict[tuple[Phase, str | None], tuple[str, str]] = {
+    (Phase.FOCUS, None): (
+        QT_TRANSLATE_NOOP("TrayController", "Focus"),
+        QT_TRANSLATE_NOOP("TrayController", "Focus paused"),
+    ),
+    (Phase.BREAK, "short"): (
+        QT_TRANSLATE_NOOP("TrayController", "Short break"),
+        QT_TRANSLATE_NOOP("TrayController", "Short break paused"),
+    ),
+    (Phase.BREAK, "long"): (
+        QT_TRANSLATE_NOOP("TrayController", "Long break"),
+        QT_TRANSLATE_NOOP("TrayController", "Long break paused"),
+    ),
+    (Phase.BREAK, None): (
+        QT_TRANSLATE_NOOP("TrayController", "Break"),
+        QT_TRANSLATE_NOOP("TrayController", "Break paused"),
+    ),
+    (Phase.IDLE, None): (
+        QT_TRANSLATE_NOOP("TrayController", "Not in a session"),
+        QT_TRANSLATE_NOOP("TrayController", "Not in a session"),
+    ),
+}
+
+
 def phase_name(status: SessionStatus) -> str:
-    if status.phase is Phase.FOCUS:
-        return "Focus"
-    if status.phase is Phase.BREAK:
-        return {"short": "Short break", "long": "Long break"}.get(status.break_kind or "", "Break")
-    return "Not in a session"
+    """'Focus', 'Short break', 'Focus paused'..."""
+    names = _PHASE_NAMES.get(
+        (status.phase, status.break_kind if status.phase is Phase.BREAK else None)
+    )
+    if names is None:
+        names = _PHASE_NAMES[(status.phase, None)]
+    return QCoreApplication.translate("TrayController", names[1] if status.paused else names[0])
 
 
 def describe_status(status: SessionStatus) -> str:
     """The menu's header line: 'Focus – 18 min left', 'Short break – 3 min left'."""
     if not status.in_session:
-        return "Not in a session"
+        return QCoreApplication.translate("TrayController", "Not in a session")
     name = phase_name(status)
-    if status.paused:
-        name = f"{name} paused"
     left = status.seconds_left()
-    text = name if left is None else f"{name} – {format_time_left(left)}"
+    text = name
+    if left is not None:
+        text = QCoreApplication.translate("TrayController", "{phase} – {time_left}").format(
+            phase=name, time_left=format_time_left(left)
+        )
     if status.cycles > 1 and status.cycle > 0:
-        text = f"{text} · {status.cycle} of {status.cycles}"
+        text = QCoreApplication.translate(
+            "TrayController", "{status} · {cycle} of {cycles}"
+        ).format(status=text, cycle=status.cycle, cycles=status.cycles)
     return text
 
 
@@ -109,10 +145,14 @@ def describe_strict(status: SessionStatus) -> str:
         # Without the session's end, the last focus block's end is the same moment.
         end = status.ends_at
     if end is not None:
-        return f"Strict session – ends at {format_clock_time(end)}"
+        return QCoreApplication.translate(
+            "TrayController", "Strict session – ends at {time}"
+        ).format(time=format_clock_time(end))
     if status.cycles > 1:
-        return f"Strict session – cycle {status.cycle} of {status.cycles}"
-    return "Strict session"
+        return QCoreApplication.translate(
+            "TrayController", "Strict session – cycle {cycle} of {cycles}"
+        ).format(cycle=status.cycle, cycles=status.cycles)
+    return QCoreApplication.translate("TrayController", "Strict session")
 
 
 def _empty(menu: QMenu) -> None:
@@ -169,7 +209,7 @@ class TrayController(QObject):
 
         self.actions: dict[str, QAction] = {}
         self.menu = QMenu()
-        self.start_menu = QMenu("Start focus", self.menu)
+        self.start_menu = QMenu(self.tr("Start focus"), self.menu)
         self._profile_group = QActionGroup(self)
         self._profile_group.setExclusive(True)
         self._create_actions()
@@ -197,27 +237,30 @@ class TrayController(QObject):
         self._action(STRICT_LINE, "").setEnabled(False)
         self.actions[START] = self.start_menu.menuAction()
         for minutes in PRESET_MINUTES:
-            self._action(start_key(minutes), f"{minutes} minutes", self._preset_slot(minutes))
-        self._action(START_CUSTOM, "Custom length…", self.open_start_dialog)
+            text = self.tr("%n minutes", "", minutes)
+            self._action(start_key(minutes), text, self._preset_slot(minutes))
+        self._action(START_CUSTOM, self.tr("Custom length…"), self.open_start_dialog)
         # A disabled line rather than a menu section: many styles and tray hosts drop section text.
-        self._action(PROFILE_LABEL, "Profile").setEnabled(False)
-        self._add_profile_action(NO_PROFILE, "No profile", None)
-        strict = self._action(STRICT, "Strict")
+        self._action(PROFILE_LABEL, self.tr("Profile")).setEnabled(False)
+        self._add_profile_action(NO_PROFILE, self.tr("No profile"), None)
+        strict = self._action(STRICT, self.tr("Strict"))
         strict.setCheckable(True)
-        strict.setToolTip("Pause and Stop stay off until the session ends.")
+        strict.setToolTip(self.tr("Pause and Stop stay off until the session ends."))
         strict.triggered.connect(self._on_strict_chosen)
-        self._action(PAUSE, "Pause", lambda: self.run_command("pause"))
-        self._action(RESUME, "Resume", lambda: self.run_command("resume"))
-        self._action(SKIP_BREAK, "Skip break", lambda: self.run_command("skip_break"))
-        self._action(STOP, "Stop", lambda: self.run_command("stop"))
-        self._action(EMERGENCY, "Emergency exit…", self.open_emergency_dialog)
-        self._action(RAISE_LIMITS, "Use raised limits today…", self.open_raise_limits_dialog)
-        self._action(JOURNAL, "Journal…", self._open_journal)
-        self._action(INSIGHTS, "Insights…", self._open_insights)
+        self._action(PAUSE, self.tr("Pause"), lambda: self.run_command("pause"))
+        self._action(RESUME, self.tr("Resume"), lambda: self.run_command("resume"))
+        self._action(SKIP_BREAK, self.tr("Skip break"), lambda: self.run_command("skip_break"))
+        self._action(STOP, self.tr("Stop"), lambda: self.run_command("stop"))
+        self._action(EMERGENCY, self.tr("Emergency exit…"), self.open_emergency_dialog)
+        self._action(
+            RAISE_LIMITS, self.tr("Use raised limits today…"), self.open_raise_limits_dialog
+        )
+        self._action(JOURNAL, self.tr("Journal…"), self._open_journal)
+        self._action(INSIGHTS, self.tr("Insights…"), self._open_insights)
         self.actions[JOURNAL].setVisible(self._open_journal is not None)
         self.actions[INSIGHTS].setVisible(self._open_insights is not None)
-        self._action(SETTINGS, "Settings…", self._open_settings)
-        self._action(QUIT, "Quit", self._quit_app)
+        self._action(SETTINGS, self.tr("Settings…"), self._open_settings)
+        self._action(QUIT, self.tr("Quit"), self._quit_app)
 
     def _preset_slot(self, minutes: int) -> Callable[[], object]:
         return lambda: self.start(minutes)
@@ -340,16 +383,29 @@ class TrayController(QObject):
         left = after.seconds_left()
         minutes = None if left is None else max(1, math.ceil(left / 60))
         if after.phase is Phase.BREAK:
-            how_long = "a while" if minutes is None else f"{minutes} min"
-            self.notifier.notify(
-                f"Time for a {phase_name(after).lower()}",
-                f"Focus block done. Step away from the screen for {how_long}.",
-            )
+            if after.break_kind == "short":
+                title = self.tr("Time for a short break")
+            elif after.break_kind == "long":
+                title = self.tr("Time for a long break")
+            else:
+                title = self.tr("Time for a break")
+            if minutes is None:
+                body = self.tr("Focus block done. Step away from the screen for a while.")
+            else:
+                body = self.tr(
+                    "Focus block done. Step away from the screen for %n min.", "", minutes
+                )
+            self.notifier.notify(title, body)
         elif after.phase is Phase.FOCUS and before.phase is Phase.BREAK:
-            how_long = "" if minutes is None else f", {minutes} min"
-            self.notifier.notify("Back to focus", f"The next focus block starts now{how_long}.")
+            if minutes is None:
+                body = self.tr("The next focus block starts now.")
+            else:
+                body = self.tr("The next focus block starts now, %n min.", "", minutes)
+            self.notifier.notify(self.tr("Back to focus"), body)
         elif after.phase is Phase.IDLE:
-            self.notifier.notify("Session complete", "That's the session. Take a breath.")
+            self.notifier.notify(
+                self.tr("Session complete"), self.tr("That's the session. Take a breath.")
+            )
 
     def _dark(self) -> bool:
         return panel_is_dark() if self._dark_panel is None else self._dark_panel
@@ -392,11 +448,11 @@ class TrayController(QObject):
         try:
             result = self._runner.run(cmd, args)
         except Refused as refusal:
-            self.show_message("Not right now", refusal.message)
+            self.show_message(self.tr("Not right now"), say(refusal.text))
             return None
         except CommandError as error:
             _log.warning("command %s failed: %s", cmd, error.message)
-            self.show_message("That didn't work", error.message)
+            self.show_message(self.tr("That didn't work"), say(error.text))
             return None
         # Our own command: the result is shown, not announced, since the user just asked for it.
         self._apply(SessionStatus.from_dict(result))
