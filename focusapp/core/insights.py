@@ -5,7 +5,8 @@
 the user answered, where urges land, how focus time and limits went, and what changed from the
 period before. Following PSYCHOLOGY.md it never counts urges back to the user, never frames a
 share as performance and knows nothing of streaks: amounts become shapes (0..1 weights) or
-gentle words ("often", "sometimes").
+gentle words ("often", "sometimes"). The words are `Phrase`s, worded in the user's language by the
+window.
 
 Days are local days that start at `day_start` (as in the usage ledger), so a late night belongs
 to the evening before; the grid's hours run from the day start too.
@@ -19,33 +20,25 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from focusapp.core.activity import Certainty
+from focusapp.core.phrases import WEEKDAYS, WEEKDAYS_PLURAL, Arg, Phrase, and_list, phrase
 from focusapp.core.prompts import Category, Prompt
 from focusapp.core.records import SessionRecord
 from focusapp.core.settings import Limit
 from focusapp.core.usage import DEFAULT_DAY_START, HourUsage, Subject, counts_for
 
 PERIODS: tuple[int, ...] = (7, 30)
-WEEKDAY_NAMES: tuple[str, ...] = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
-EMPTY_SENTENCE = "Nothing to show yet. Patterns appear here after a few days."
+EMPTY_SENTENCE = phrase("Insights", "Nothing to show yet. Patterns appear here after a few days.")
 
-# What a category of prompts is about, as the end of "Most of these moments were about ...".
-CATEGORY_WORDS: Mapping[Category, str] = {
-    Category.VALIDATION: "wanting to see how something you shared is doing",
-    Category.COMPARISON: "measuring yourself against others",
-    Category.FOMO: "the feeling that something is happening without you",
-    Category.LOOP: "reaching for it without quite deciding to",
-    Category.BOREDOM: "a task that had become hard or dull",
-    Category.MOOD: "how you were feeling: tired, anxious or alone",
-    Category.AUTHENTICITY: "making things for the count",
-    Category.AFTER_POSTING: "checking back after posting",
+# What a category of prompts is about, as the end of "Many of these moments were about ...".
+CATEGORY_WORDS: Mapping[Category, Phrase] = {
+    Category.VALIDATION: phrase("Insights", "wanting to see how something you shared is doing"),
+    Category.COMPARISON: phrase("Insights", "measuring yourself against others"),
+    Category.FOMO: phrase("Insights", "the feeling that something is happening without you"),
+    Category.LOOP: phrase("Insights", "reaching for it without quite deciding to"),
+    Category.BOREDOM: phrase("Insights", "a task that had become hard or dull"),
+    Category.MOOD: phrase("Insights", "how you were feeling: tired, anxious or alone"),
+    Category.AUTHENTICITY: phrase("Insights", "making things for the count"),
+    Category.AFTER_POSTING: phrase("Insights", "checking back after posting"),
 }
 
 TOP_ANSWERS = 3
@@ -101,13 +94,13 @@ class InsightsModel:
     day_start: time
     empty: bool
     urge_grid: tuple[tuple[float, ...], ...]
-    rhythm: tuple[str, ...]
-    answers: tuple[str, ...]
+    rhythm: tuple[Phrase, ...]
+    answers: tuple[Phrase, ...]
     targets: tuple[TargetShape, ...]
     focus_days: tuple[DayFocus, ...]
-    focus: tuple[str, ...]
-    limits: tuple[str, ...]
-    changes: tuple[str, ...]
+    focus: tuple[Phrase, ...]
+    limits: tuple[Phrase, ...]
+    changes: tuple[Phrase, ...]
 
     @property
     def has_urges(self) -> bool:
@@ -217,7 +210,11 @@ class Insights:
         for (_day, subject), seconds in now_usage.items():
             usage_by_subject[subject] = usage_by_subject.get(subject, 0.0) + seconds
 
-        before = "the week before" if period_days == 7 else f"the {period_days} days before"
+        before = (
+            phrase("Insights", "the week before")
+            if period_days == 7
+            else phrase("Insights", "the {days} days before")(days=period_days)
+        )
         empty = not now_urges and not focus_by_day and not now_usage
         return InsightsModel(
             period_days=period_days,
@@ -258,66 +255,77 @@ def _urge_grid(urges: Sequence[tuple[date, int, UrgeMoment]]) -> tuple[tuple[flo
     return tuple(tuple(c / peak for c in row) for row in counts)
 
 
-_PARTS_OF_DAY: tuple[tuple[int, int, str], ...] = (
+_LATE = phrase("Insights", "late at night")
+_PARTS_OF_DAY: tuple[tuple[int, int, Phrase], ...] = (
     # (first clock hour, last clock hour included, words)
-    (5, 11, "in the morning"),
-    (12, 16, "in the afternoon"),
-    (17, 21, "in the evening"),
-    (22, 23, "late at night"),
-    (0, 4, "late at night"),
+    (5, 11, phrase("Insights", "in the morning")),
+    (12, 16, phrase("Insights", "in the afternoon")),
+    (17, 21, phrase("Insights", "in the evening")),
+    (22, 23, _LATE),
+    (0, 4, _LATE),
 )
 
 
-def _part_of_day(clock: int) -> str:
+def _part_of_day(clock: int) -> Phrase:
     for lo, hi, words in _PARTS_OF_DAY:
         if lo <= clock <= hi:
             return words
-    return "late at night"
+    return _LATE
 
 
-def _rhythm(urges: Sequence[tuple[date, int, UrgeMoment]], day_start: time) -> tuple[str, ...]:
+def _rhythm(urges: Sequence[tuple[date, int, UrgeMoment]], day_start: time) -> tuple[Phrase, ...]:
     if not urges:
         return ()
-    parts: Counter[str] = Counter(_part_of_day(clock_hour(h, day_start)) for _d, h, _u in urges)
+    parts: Counter[Phrase] = Counter(_part_of_day(clock_hour(h, day_start)) for _d, h, _u in urges)
     weekdays: Counter[int] = Counter(d.weekday() for d, _h, _u in urges)
     (part, part_n), *rest = parts.most_common()
-    sentences: list[str] = []
+    sentences: list[Phrase] = []
     if part_n * 2 >= len(urges):
-        sentences.append(f"Urges came mostly {part}.")
+        sentences.append(phrase("Insights", "Urges came mostly {part}.")(part=part))
     elif rest:
-        sentences.append(f"Urges came {part} and {rest[0][0]}, more than at other times.")
+        sentences.append(
+            phrase("Insights", "Urges came {part} and {other}, more than at other times.")(
+                part=part, other=rest[0][0]
+            )
+        )
     else:  # pragma: no cover - a single part of the day always holds at least half
-        sentences.append(f"Urges came {part}.")
+        sentences.append(phrase("Insights", "Urges came {part}.")(part=part))
     busiest, busiest_n = weekdays.most_common(1)[0]
     # A weekday worth naming stands out from an even spread over the seven.
     if len(urges) >= 7 and busiest_n * 7 >= 2 * len(urges):
-        sentences.append(f"{WEEKDAY_NAMES[busiest]}s were busier than other days.")
+        sentences.append(
+            phrase("Insights", "{weekdays} were busier than other days.")(
+                weekdays=WEEKDAYS_PLURAL[busiest]
+            )
+        )
     elif len(urges) >= 7:
         weekend = weekdays[5] + weekdays[6]
         if weekend * 7 >= 4 * len(urges):
-            sentences.append("Weekends were busier than weekdays.")
+            sentences.append(phrase("Insights", "Weekends were busier than weekdays."))
         elif weekend * 7 <= len(urges):
-            sentences.append("Weekends were quieter than weekdays.")
+            sentences.append(phrase("Insights", "Weekends were quieter than weekdays."))
     return tuple(sentences)
 
 
 # -- what came before ---------------------------------------------------------------------------
 
 
-def _answers(urges: Sequence[UrgeMoment], categories: Mapping[str, Category]) -> tuple[str, ...]:
+def _answers(urges: Sequence[UrgeMoment], categories: Mapping[str, Category]) -> tuple[Phrase, ...]:
     answered = [u for u in urges if u.answer]
     if not answered:
         return ()
     counts: Counter[str] = Counter(u.answer for u in answered if u.answer)
     top = counts.most_common(TOP_ANSWERS)
-    sentences = [f"Most often you answered: {_quoted(top[0][0])}."]
+    sentences = [
+        phrase("Insights", "Most often you answered: {answer}.")(answer=_quoted(top[0][0]))
+    ]
     # Gentle words instead of counts: "often" when it is a real part of the picture.
-    often = [_quoted(text) for text, n in top[1:] if n * 5 >= len(answered)]
-    sometimes = [_quoted(text) for text, n in top[1:] if n * 5 < len(answered)]
+    often: list[Arg] = [_quoted(text) for text, n in top[1:] if n * 5 >= len(answered)]
+    sometimes: list[Arg] = [_quoted(text) for text, n in top[1:] if n * 5 < len(answered)]
     if often:
-        sentences.append(f"Often, too: {_join(often)}.")
+        sentences.append(phrase("Insights", "Often, too: {answers}.")(answers=and_list(often)))
     if sometimes:
-        sentences.append(f"Sometimes: {_join(sometimes)}.")
+        sentences.append(phrase("Insights", "Sometimes: {answers}.")(answers=and_list(sometimes)))
     kinds: Counter[Category] = Counter(
         categories[u.prompt_id]
         for u in answered
@@ -326,7 +334,11 @@ def _answers(urges: Sequence[UrgeMoment], categories: Mapping[str, Category]) ->
     if kinds:
         kind, n = kinds.most_common(1)[0]
         if n * 3 >= sum(kinds.values()):
-            sentences.append(f"Many of these moments were about {CATEGORY_WORDS[kind]}.")
+            sentences.append(
+                phrase("Insights", "Many of these moments were about {topic}.")(
+                    topic=CATEGORY_WORDS[kind]
+                )
+            )
     return tuple(sentences)
 
 
@@ -360,34 +372,35 @@ def _targets(
 # -- focus time ---------------------------------------------------------------------------------
 
 
-def _focus_words(focus_days: Sequence[DayFocus]) -> tuple[str, ...]:
+def _focus_words(focus_days: Sequence[DayFocus]) -> tuple[Phrase, ...]:
     with_focus = [d for d in focus_days if d.focus_s > 0]
     if not with_focus:
-        return ("No focus sessions in these days.",)
+        return (phrase("Insights", "No focus sessions in these days."),)
     by_weekday: Counter[int] = Counter()
     for d in with_focus:
         by_weekday[d.day.weekday()] += int(d.focus_s)
     total = sum(by_weekday.values())
     leading = [wd for wd, s in by_weekday.most_common(2) if s * 4 >= total]
-    if len(with_focus) * 2 >= len(focus_days):
-        opener = "Focus time came on most days"
-    else:
-        opener = "Focus time came on some days"
+    most = len(with_focus) * 2 >= len(focus_days)
     if len(by_weekday) > 2 and leading:
         # Over a week a weekday happened once; over a month it is a habit of the week.
-        plural = "s" if len(focus_days) > 7 else ""
-        names = " and ".join(f"{WEEKDAY_NAMES[wd]}{plural}" for wd in sorted(leading))
-        return (f"{opener}, most of it on {names}.",)
-    return (f"{opener}.",)
+        names = WEEKDAYS_PLURAL if len(focus_days) > 7 else WEEKDAYS
+        days = and_list([names[wd] for wd in sorted(leading)])
+        if most:
+            return (
+                phrase("Insights", "Focus time came on most days, most of it on {days}.")(
+                    days=days
+                ),
+            )
+        return (
+            phrase("Insights", "Focus time came on some days, most of it on {days}.")(days=days),
+        )
+    if most:
+        return (phrase("Insights", "Focus time came on most days."),)
+    return (phrase("Insights", "Focus time came on some days."),)
 
 
 # -- limits -------------------------------------------------------------------------------------
-
-
-def _join(words: Sequence[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _limit_words(
@@ -395,8 +408,8 @@ def _limit_words(
     usage: Mapping[tuple[date, Subject], float],
     days: Sequence[date],
     period_days: int,
-) -> tuple[str, ...]:
-    sentences: list[str] = []
+) -> tuple[Phrase, ...]:
+    sentences: list[Phrase] = []
     for limit in limits:
         used: dict[date, float] = {}
         for (day, subject), seconds in usage.items():
@@ -408,20 +421,38 @@ def _limit_words(
         ran_out = [d for d in budget_days if used.get(d, 0.0) >= limit.minutes_on(d.weekday()) * 60]
         name = limit.name
         if not ran_out:
-            sentences.append(f"{name} stayed within its limit.")
+            sentences.append(phrase("Insights", "{name} stayed within its limit.")(name=name))
         elif len(ran_out) * 2 > len(budget_days):
-            sentences.append(f"{name} often reached its limit before the day was over.")
+            sentences.append(
+                phrase("Insights", "{name} often reached its limit before the day was over.")(
+                    name=name
+                )
+            )
         elif period_days <= 7:
-            when = _join([WEEKDAY_NAMES[d.weekday()] for d in ran_out])
-            sentences.append(f"{name} mostly stayed within its limit; it ran out on {when}.")
+            when = and_list([WEEKDAYS[d.weekday()] for d in ran_out])
+            sentences.append(
+                phrase("Insights", "{name} mostly stayed within its limit; it ran out on {days}.")(
+                    name=name, days=when
+                )
+            )
         else:
             weekdays: Counter[int] = Counter(d.weekday() for d in ran_out)
             wd, n = weekdays.most_common(1)[0]
             if n >= 2:
-                tail = f"it ran out now and then, mostly on {WEEKDAY_NAMES[wd]}s"
+                sentences.append(
+                    phrase(
+                        "Insights",
+                        "{name} mostly stayed within its limit; it ran out now and then, "
+                        "mostly on {weekdays}.",
+                    )(name=name, weekdays=WEEKDAYS_PLURAL[wd])
+                )
             else:
-                tail = "it ran out now and then"
-            sentences.append(f"{name} mostly stayed within its limit; {tail}.")
+                sentences.append(
+                    phrase(
+                        "Insights",
+                        "{name} mostly stayed within its limit; it ran out now and then.",
+                    )(name=name)
+                )
     return tuple(sentences)
 
 
@@ -441,23 +472,33 @@ def _changes(
     focus_past: float,
     *,
     has_past: bool,
-    before: str,
-) -> tuple[str, ...]:
+    before: Phrase,
+) -> tuple[Phrase, ...]:
     if not has_past:
         return ()
-    sentences: list[str] = []
+    sentences: list[Phrase] = []
     if past_urges or now_urges:
         n_now, n_past = len(now_urges), len(past_urges)
         if n_now > n_past * _MORE_RATIO and n_now - n_past >= 3:
-            sentences.append(f"Urges came more often than {before}.")
+            sentences.append(
+                phrase("Insights", "Urges came more often than {before}.")(before=before)
+            )
         elif n_now < n_past * _LESS_RATIO and n_past - n_now >= 3:
-            sentences.append(f"Urges came less often than {before}.")
+            sentences.append(
+                phrase("Insights", "Urges came less often than {before}.")(before=before)
+            )
         if len(now_urges) >= _MIN_URGES_FOR_TIMING and len(past_urges) >= _MIN_URGES_FOR_TIMING:
             shift = _mean_hour(now_urges) - _mean_hour(past_urges)
             if shift >= _HOUR_SHIFT:
-                sentences.append(f"Urges came later in the day than {before}.")
+                sentences.append(
+                    phrase("Insights", "Urges came later in the day than {before}.")(before=before)
+                )
             elif shift <= -_HOUR_SHIFT:
-                sentences.append(f"Urges came earlier in the day than {before}.")
+                sentences.append(
+                    phrase("Insights", "Urges came earlier in the day than {before}.")(
+                        before=before
+                    )
+                )
     deltas = [
         (usage_now.get(s, 0.0) - usage_past.get(s, 0.0), s)
         for s in set(usage_now) | set(usage_past)
@@ -473,13 +514,16 @@ def _changes(
     ]
     notable.sort(key=lambda ds: (-abs(ds[0]), ds[1].name))
     for delta, subject in notable[:_MAX_USAGE_CHANGES]:
-        more_less = "More" if delta > 0 else "Less"
-        sentences.append(f"{more_less} time on {subject.name} than {before}.")
+        if delta > 0:
+            more_less = phrase("Insights", "More time on {name} than {before}.")
+        else:
+            more_less = phrase("Insights", "Less time on {name} than {before}.")
+        sentences.append(more_less(name=subject.name, before=before))
     if abs(focus_now - focus_past) >= _FOCUS_CHANGE_S:
         if focus_now > focus_past * _MORE_RATIO:
-            sentences.append(f"More focus time than {before}.")
+            sentences.append(phrase("Insights", "More focus time than {before}.")(before=before))
         elif focus_now < focus_past * _LESS_RATIO:
-            sentences.append(f"Less focus time than {before}.")
+            sentences.append(phrase("Insights", "Less focus time than {before}.")(before=before))
     if not sentences:
-        sentences.append(f"Much the same as {before}.")
+        sentences.append(phrase("Insights", "Much the same as {before}.")(before=before))
     return tuple(sentences)

@@ -12,9 +12,19 @@ period on screen is computed; the other one is computed the first time it is ask
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,12 +42,13 @@ from PySide6.QtWidgets import (
 from focusapp.core.insights import (
     EMPTY_SENTENCE,
     PERIODS,
-    WEEKDAY_NAMES,
     DayFocus,
     InsightsModel,
     TargetShape,
     clock_hour,
 )
+from focusapp.core.phrases import Phrase
+from focusapp.ui.i18n import say
 
 InsightsLoader = Callable[[int], InsightsModel]
 
@@ -81,9 +92,25 @@ def _hours_text(seconds: float) -> str:
     """Time spent, rounded as a person would say it: no false precision."""
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{max(1, minutes)} min"
+        return QCoreApplication.translate("InsightsWindow", "{minutes} min").format(
+            minutes=max(1, minutes)
+        )
     hours, rest = divmod(round(minutes / 10) * 10, 60)
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+    if rest:
+        return QCoreApplication.translate("InsightsWindow", "{hours} h {minutes} min").format(
+            hours=hours, minutes=rest
+        )
+    return QCoreApplication.translate("InsightsWindow", "{hours} h").format(hours=hours)
+
+
+def _weekday_short(weekday: int) -> str:
+    """A weekday's short name in the app's language (Monday is 0)."""
+    return QLocale().dayName(weekday + 1, QLocale.FormatType.ShortFormat)
+
+
+def _day_and_month(day: date, month_format: str = "MMMM") -> str:
+    """'26 November' (or '26 Nov' with "MMM"), in the app's language."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), f"d {month_format}")
 
 
 class UrgeGrid(QWidget):
@@ -94,7 +121,7 @@ class UrgeGrid(QWidget):
         self._grid: tuple[tuple[float, ...], ...] = tuple((0.0,) * 24 for _ in range(7))
         self._first_hour = 4
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("When urges came, by weekday and hour")
+        self.setAccessibleName(self.tr("When urges came, by weekday and hour"))
 
     def set_grid(self, grid: tuple[tuple[float, ...], ...], first_hour: int) -> None:
         self._grid = grid
@@ -104,7 +131,7 @@ class UrgeGrid(QWidget):
 
     def _metrics(self) -> tuple[QFontMetricsF, float, float]:
         fm = QFontMetricsF(self.font())
-        label_w = max(fm.horizontalAdvance(name[:3]) for name in WEEKDAY_NAMES) + fm.height() * 0.6
+        label_w = max(fm.horizontalAdvance(_weekday_short(d)) for d in range(7)) + fm.height() * 0.6
         cell = fm.height() * 1.05
         return fm, label_w, cell
 
@@ -123,12 +150,12 @@ class UrgeGrid(QWidget):
         gap = max(1.0, cell * 0.12)
         radius = cell * 0.18
         painter.setPen(colours.muted_text)
-        for row, name in enumerate(WEEKDAY_NAMES):
+        for row in range(7):
             y = row * cell
             painter.drawText(
                 QRectF(0, y, label_w - fm.height() * 0.4, cell),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                name[:3],
+                _weekday_short(row),
             )
         painter.setPen(Qt.PenStyle.NoPen)
         for row, weights in enumerate(self._grid):
@@ -156,7 +183,7 @@ class TargetBars(QWidget):
         super().__init__(parent)
         self._targets: tuple[TargetShape, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Apps and sites where urges landed")
+        self.setAccessibleName(self.tr("Apps and sites where urges landed"))
 
     def set_targets(self, targets: Sequence[TargetShape]) -> None:
         self._targets = tuple(targets)
@@ -185,7 +212,7 @@ class TargetBars(QWidget):
             width * 0.4,
             max((fm.horizontalAdvance(t.name) for t in self._targets), default=0.0) + fm.height(),
         )
-        time_w = fm.horizontalAdvance("000 h 00 min") + fm.height() * 0.5
+        time_w = fm.horizontalAdvance(_hours_text(100 * 3600 + 50 * 60)) + fm.height() * 0.5
         bar_w = max(fm.height(), width - name_w - time_w)
         bar_h = fm.height() * 0.55
         for i, target in enumerate(self._targets):
@@ -221,7 +248,7 @@ class FocusBars(QWidget):
         super().__init__(parent)
         self._days: tuple[DayFocus, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Focus time per day")
+        self.setAccessibleName(self.tr("Focus time per day"))
 
     def set_days(self, days: Sequence[DayFocus]) -> None:
         self._days = tuple(days)
@@ -243,7 +270,7 @@ class FocusBars(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         peak_h = max(1, -(-int(max(d.focus_s for d in self._days)) // 3600))
-        scale_w = fm.horizontalAdvance("00 h") + fm.height() * 0.5
+        scale_w = fm.horizontalAdvance(_hours_text(88 * 3600)) + fm.height() * 0.5
         chart_top = fm.height() * 0.5
         chart_h = fm.height() * 4.4
         base_y = chart_top + chart_h
@@ -256,7 +283,7 @@ class FocusBars(QWidget):
         painter.drawText(
             QRectF(0, chart_top - fm.height() * 0.5, scale_w, fm.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            f"{peak_h} h",
+            _hours_text(peak_h * 3600),
         )
         painter.setPen(colours.faint_line)
         painter.drawLine(QPointF(left, chart_top), QPointF(self.width(), chart_top))
@@ -276,9 +303,9 @@ class FocusBars(QWidget):
             # Label from the newest day back, so today always carries a label.
             if (last - i) % label_every:
                 continue
-            text = WEEKDAY_NAMES[day.day.weekday()][:3]
+            text = _weekday_short(day.day.weekday())
             if label_every > 1:
-                text = f"{day.day.day} {day.day.strftime('%b')}"
+                text = _day_and_month(day.day, "MMM")
             centre = left + i * slot + slot / 2
             w = fm.horizontalAdvance(text) + fm.height()
             x = min(max(left, centre - w / 2), self.width() - w)
@@ -311,8 +338,8 @@ class _Section(QWidget):
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.words)
 
-    def set_words(self, sentences: Sequence[str]) -> None:
-        self.words.setText(" ".join(sentences))
+    def set_words(self, sentences: Sequence[Phrase | str]) -> None:
+        self.words.setText(" ".join(say(s) for s in sentences))
         self.words.setVisible(bool(sentences))
 
 
@@ -331,7 +358,7 @@ class InsightsWindow(QWidget):
         self._load = load
         self._models: dict[int, InsightsModel] = {}
         self._period = period_days
-        self.setWindowTitle("Focusapp \u2014 Patterns")
+        self.setWindowTitle(self.tr("Focusapp \u2014 Patterns"))
 
         self.period_buttons: dict[int, QPushButton] = {}
         self._group = QButtonGroup(self)
@@ -339,7 +366,7 @@ class InsightsWindow(QWidget):
         switch = QHBoxLayout()
         switch.setSpacing(0)
         for days in PERIODS:
-            button = QPushButton(f"Last {days} days")
+            button = QPushButton(self.tr("Last %n days", "", days))
             button.setCheckable(True)
             button.setAutoDefault(False)
             self._group.addButton(button, days)
@@ -356,12 +383,12 @@ class InsightsWindow(QWidget):
         self.urge_grid = UrgeGrid()
         self.target_bars = TargetBars()
         self.focus_bars = FocusBars()
-        self.when = _Section("When urges came", self.urge_grid)
-        self.before = _Section("What came before")
-        self.where = _Section("Where they led", self.target_bars)
-        self.focus = _Section("Focus time", self.focus_bars)
-        self.limits = _Section("Limits")
-        self.changes = _Section("What changed")
+        self.when = _Section(self.tr("When urges came"), self.urge_grid)
+        self.before = _Section(self.tr("What came before"))
+        self.where = _Section(self.tr("Where they led"), self.target_bars)
+        self.focus = _Section(self.tr("Focus time"), self.focus_bars)
+        self.limits = _Section(self.tr("Limits"))
+        self.changes = _Section(self.tr("What changed"))
         self.sections = (self.when, self.before, self.where, self.focus, self.limits, self.changes)
 
         content = QWidget()
@@ -380,7 +407,7 @@ class InsightsWindow(QWidget):
         scroll.viewport().setAutoFillBackground(False)
         content.setAutoFillBackground(False)
 
-        self.empty_label = QLabel(EMPTY_SENTENCE)
+        self.empty_label = QLabel(say(EMPTY_SENTENCE))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -426,25 +453,29 @@ class InsightsWindow(QWidget):
     def _show(self, model: InsightsModel) -> None:
         last = model.last_day
         first = model.first_day
-        self.span_label.setText(
-            f"{first.day} {first.strftime('%B')} \u2013 {last.day} {last.strftime('%B')}"
-            if first + timedelta(days=1) <= last
-            else f"{last.day} {last.strftime('%B')}"
-        )
+        if first + timedelta(days=1) <= last:
+            span = self.tr("{first} \u2013 {last}").format(
+                first=_day_and_month(first), last=_day_and_month(last)
+            )
+        else:
+            span = _day_and_month(last)
+        self.span_label.setText(span)
         self.pages.setCurrentIndex(1 if model.empty else 0)
         if model.empty:
             return
         self.urge_grid.set_grid(model.urge_grid, clock_hour(0, model.day_start))
         self.urge_grid.setVisible(model.has_urges)
-        self.when.set_words(model.rhythm or ("No urges in these days.",))
+        self.when.set_words(model.rhythm or (self.tr("No urges in these days."),))
         self.before.set_words(model.answers)
         self.before.setVisible(bool(model.answers))
         self.target_bars.set_targets(model.targets)
         self.where.setVisible(bool(model.targets))
         self.where.set_words(
             (
-                "The longer the bar, the more often an urge led there; beside it, "
-                "the time you spent there.",
+                self.tr(
+                    "The longer the bar, the more often an urge led there; beside it, "
+                    "the time you spent there."
+                ),
             )
         )
         self.focus_bars.set_days(model.focus_days)

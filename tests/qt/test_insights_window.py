@@ -61,7 +61,7 @@ def open_window(qtbot: QtBot, loader: CountingLoader, period: int = 7) -> Insigh
 def test_empty_history_shows_one_calm_sentence(qtbot: QtBot) -> None:
     window = open_window(qtbot, CountingLoader([]))
     assert window.pages.currentWidget() is window.empty_label
-    assert window.empty_label.text() == EMPTY_SENTENCE
+    assert window.empty_label.text() == str(EMPTY_SENTENCE)
     assert window.empty_label.isVisible()
     window.period_buttons[30].click()
     assert window.empty_label.isVisible()

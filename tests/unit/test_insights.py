@@ -18,6 +18,7 @@ from focusapp.core.insights import (
     categories_of,
     local_day,
 )
+from focusapp.core.phrases import Phrase
 from focusapp.core.prompts import Category, PromptLibrary
 from focusapp.core.records import SessionRecord
 from focusapp.core.settings import Limit
@@ -77,13 +78,18 @@ def compute(
     return Insights.compute(urges or [], sessions or [], usage or [], period, NOW, TZ, **kwargs)  # type: ignore[arg-type]
 
 
+def english(phrases: tuple[Phrase, ...]) -> tuple[str, ...]:
+    """The sentences as the English source words them (the UI translates the same phrases)."""
+    return tuple(map(str, phrases))
+
+
 def all_words(model: InsightsModel) -> list[str]:
     return [
-        *model.rhythm,
-        *model.answers,
-        *model.focus,
-        *model.limits,
-        *model.changes,
+        *english(model.rhythm),
+        *english(model.answers),
+        *english(model.focus),
+        *english(model.limits),
+        *english(model.changes),
     ]
 
 
@@ -96,7 +102,7 @@ def test_nothing_recorded_is_an_empty_model_with_a_calm_sentence() -> None:
     assert model.empty
     assert not model.has_urges and not model.has_focus
     assert model.changes == ()
-    assert EMPTY_SENTENCE.startswith("Nothing to show yet")
+    assert str(EMPTY_SENTENCE).startswith("Nothing to show yet")
 
 
 def test_period_is_the_last_seven_local_days_including_today() -> None:
@@ -126,7 +132,7 @@ def test_evening_heavy_urges_are_described_as_evening() -> None:
     urges = [urge(days_back(d), 20 + d % 3) for d in range(7) for _ in range(2)]
     urges.append(urge(days_back(1), 10))
     model = compute(urges)
-    assert model.rhythm[0] == "Urges came mostly in the evening."
+    assert str(model.rhythm[0]) == "Urges came mostly in the evening."
 
 
 def test_top_answer_is_a_phrase_and_never_a_count() -> None:
@@ -136,10 +142,10 @@ def test_top_answer_is_a_phrase_and_never_a_count() -> None:
         + [urge(days_back(2), 21, answer="Lonely")]
     )
     model = compute(urges, categories={"loop-001": Category.LOOP})
-    assert model.answers[0] == "Most often you answered: \u2018Habit, honestly\u2019."
-    assert "Often, too: \u2018I was bored\u2019." in model.answers
-    assert "Sometimes: \u2018Lonely\u2019." in model.answers
-    assert any("reaching for it without quite deciding to" in s for s in model.answers)
+    assert str(model.answers[0]) == "Most often you answered: \u2018Habit, honestly\u2019."
+    assert "Often, too: \u2018I was bored\u2019." in english(model.answers)
+    assert "Sometimes: \u2018Lonely\u2019." in english(model.answers)
+    assert any("reaching for it without quite deciding to" in s for s in english(model.answers))
 
 
 def test_targets_are_ranked_with_relative_weights_and_time_spent() -> None:
@@ -172,7 +178,7 @@ def test_focus_time_per_day_from_sessions_and_none_outside_the_period() -> None:
 
 def test_no_focus_sessions_is_said_plainly() -> None:
     model = compute([urge(days_back(1), 20)])
-    assert model.focus == ("No focus sessions in these days.",)
+    assert english(model.focus) == ("No focus sessions in these days.",)
 
 
 def test_limit_that_ran_out_on_two_days_names_them() -> None:
@@ -183,7 +189,7 @@ def test_limit_that_ran_out_on_two_days_names_them() -> None:
         *site_hours(date(2026, 11, 25), "instagram.com", 0.5),
     ]
     model = compute(usage=usage, limits=[social])
-    assert model.limits == (
+    assert english(model.limits) == (
         "Social mostly stayed within its limit; it ran out on Saturday and Tuesday.",
     )
 
@@ -193,7 +199,7 @@ def test_limit_kept_every_day_and_limit_often_reached() -> None:
     tight = Limit(name="Social", daily_minutes=30, sites=("instagram.com",))
     usage = [row for d in range(7) for row in site_hours(days_back(d), "instagram.com", 1)]
     model = compute(usage=usage, limits=[calm, tight])
-    assert model.limits == (
+    assert english(model.limits) == (
         "Video stayed within its limit.",
         "Social often reached its limit before the day was over.",
     )
@@ -203,7 +209,7 @@ def test_urges_later_in_the_day_than_the_week_before() -> None:
     earlier = [urge(days_back(7 + d), 13) for d in range(6)]
     later = [urge(days_back(d), 21) for d in range(6)]
     model = compute(earlier + later)
-    assert "Urges came later in the day than the week before." in model.changes
+    assert "Urges came later in the day than the week before." in english(model.changes)
 
 
 def test_less_time_on_a_site_and_fewer_urges_than_the_week_before() -> None:
@@ -213,20 +219,20 @@ def test_less_time_on_a_site_and_fewer_urges_than_the_week_before() -> None:
     ]
     urges = [urge(days_back(8), 20)] * 10 + [urge(days_back(1), 20)] * 3
     model = compute(urges, usage=usage)
-    assert "Less time on instagram.com than the week before." in model.changes
-    assert "Urges came less often than the week before." in model.changes
+    assert "Less time on instagram.com than the week before." in english(model.changes)
+    assert "Urges came less often than the week before." in english(model.changes)
 
 
 def test_thirty_days_compare_with_the_thirty_days_before() -> None:
     usage = [row for d in range(30, 60) for row in site_hours(days_back(d), "tiktok.com", 1)]
     model = compute(usage=usage, period=30)
-    assert model.changes[0] == "Less time on tiktok.com than the 30 days before."
+    assert str(model.changes[0]) == "Less time on tiktok.com than the 30 days before."
 
 
 def test_a_quiet_change_says_much_the_same() -> None:
     urges = [urge(days_back(d), 20) for d in range(14)]
     model = compute(urges)
-    assert model.changes == ("Much the same as the week before.",)
+    assert english(model.changes) == ("Much the same as the week before.",)
 
 
 def test_no_history_before_means_no_comparison() -> None:
