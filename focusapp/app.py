@@ -302,9 +302,10 @@ class FocusApp(QObject):
             status,
             self.engine.session_ends_at(),
             self.settings.profile(status.profile) if status.profile else None,
-            self.settings.metrics.hide,
+            self.settings.metrics,
             self.settings.limits,
             self.limits.status(),
+            self.ledger.next_day_starts_at(),
         )
 
     def _save_pacing(self, state: dict[str, Any]) -> None:

@@ -1,11 +1,14 @@
-"""Builds the unpacked Chromium extension from the shared sources; `--check` only compares.
+"""Builds the unpacked Chromium and Firefox extensions from the shared sources; `--check` compares.
 
 Selectors live in one data file per site (`common/sites/<site>.json`); this script turns them
 into the CSS the manifest injects at `document_start`, a small per-site config for the content
-script, and the manifest's `content_scripts` and `host_permissions`. The output is committed so
-the folder `focusapp browser path` prints loads as is; a test fails when it is stale.
+script, and the manifest's `content_scripts` and `host_permissions`. Both browsers get the same
+files; only the manifest differs (`common/<browser>.manifest.json`: Chromium's carries the `key`
+that fixes its id, Firefox's the gecko id and an event page instead of a service worker). The
+output is committed so the folder `focusapp browser path` prints loads as is; a test fails when
+it is stale.
 
-    python scripts/build_extension.py          # rewrite focusapp/resources/extension/chromium
+    python scripts/build_extension.py          # rewrite focusapp/resources/extension/<browser>
     python scripts/build_extension.py --check  # exit 1 and name the stale files
 """
 
@@ -18,10 +21,24 @@ from pathlib import Path
 from typing import Any
 
 EXTENSION = Path(__file__).resolve().parent.parent / "focusapp" / "resources" / "extension"
+TARGETS = ("chromium", "firefox")
 SHOWN_CLASS = "focusapp-metrics-shown"
 MARK = "focusapp-metric"
-# Plain files the Chromium folder needs as they are; metrics.js goes under generated/.
-COPIED = ("metrics.js", "background.js", "navigation.js", "block.html", "block.js", "block.css")
+# Plain files each browser's folder needs as they are; the content scripts go under generated/.
+CONTENT_SCRIPTS = ("core.js", "metrics.js", "pages.js")
+PAGES = ("block.html", "block.js", "block.css", "popup.html", "popup.js", "popup.css")
+COPIED = (*CONTENT_SCRIPTS, "background.js", "navigation.js", *PAGES)
+LOCALES = EXTENSION / "common" / "_locales"
+COVERED_CLASS = "focusapp-covered"
+GUARD_CLASS = "focusapp-guard"
+# What pages.js reads from a site's data file, with the value a site without it gets.
+PAGE_KEYS: dict[str, Any] = {
+    "pages": {},
+    "self": [],
+    "own_profile": [],
+    "publish": [],
+    "composer": [],
+}
 COMMENTS = {".js": ("//", ""), ".css": ("/*", " */"), ".html": ("<!--", " -->")}
 # Blocking covers any site the app names, so this check runs on every web page.
 NAVIGATION_SCRIPT = {
@@ -48,6 +65,12 @@ def site_css(name: str, site: dict[str, Any]) -> str:
         host = spec["host"]
         lines.append(f"/* numbers the content script marks inside {host}'s shadow root */\n")
         lines.append(HIDDEN.format(shown=SHOWN_CLASS, selector=f"{host}::part({MARK})") + "\n")
+    guarded = [s for group in site.get("guard", []) for s in site["hide"][group]]
+    if guarded:
+        lines.append("/* the comparison guard: follower numbers on someone else's profile */\n")
+        lines += [f"html.{GUARD_CLASS} {s} {{ visibility: hidden !important; }}\n" for s in guarded]
+    lines.append("/* after posting: the notifications page waits under the extension's card */\n")
+    lines.append(f"html.{COVERED_CLASS} body {{ visibility: hidden !important; }}\n")
     if site["containers"]:
         # Text counts found by the content script; transparent text keeps its width.
         lines.append("/* counts written into text, found by the content script */\n")
@@ -59,14 +82,22 @@ def site_css(name: str, site: dict[str, Any]) -> str:
 
 
 def site_config(name: str, site: dict[str, Any]) -> str:
-    config = {key: site[key] for key in ("containers", "shadow", "title_count")}
+    config = {"name": name}
+    config |= {key: site[key] for key in ("containers", "shadow", "title_count")}
+    config |= {key: site.get(key, default) for key, default in PAGE_KEYS.items()}
     body = json.dumps(config, indent=2, ensure_ascii=False)
     return f"{_header(f'common/sites/{name}.json', ('//', ''))}globalThis.focusappSite = {body};\n"
 
 
-def manifest(sites: dict[str, dict[str, Any]]) -> str:
-    base = json.loads((EXTENSION / "common" / "chromium.manifest.json").read_text("utf-8"))
-    key = "".join((EXTENSION / "key.pub.b64").read_text("ascii").split())
+def site_list(sites: dict[str, dict[str, Any]]) -> str:
+    """The sites the popup offers a switch for, by name and title."""
+    listed = [{"name": name, "title": site["title"]} for name, site in sites.items()]
+    body = json.dumps(listed, indent=2, ensure_ascii=False)
+    return f"{_header('common/sites/*.json', ('//', ''))}globalThis.focusappSites = {body};\n"
+
+
+def manifest(sites: dict[str, dict[str, Any]], target: str = "chromium") -> str:
+    base = json.loads((EXTENSION / "common" / f"{target}.manifest.json").read_text("utf-8"))
     hosts: list[str] = list(base["host_permissions"])
     scripts: list[dict[str, Any]] = []
     for name, site in sites.items():
@@ -75,38 +106,50 @@ def manifest(sites: dict[str, dict[str, Any]]) -> str:
             {
                 "matches": site["matches"],
                 "css": [f"generated/{name}.css"],
-                "js": [f"generated/{name}.js", "generated/metrics.js"],
+                "js": [f"generated/{name}.js", *(f"generated/{js}" for js in CONTENT_SCRIPTS)],
                 "run_at": "document_start",
             }
         )
-    # The key fixes the extension id the native host allows (bridge/extension_identity.py).
     scripts.append(NAVIGATION_SCRIPT)
-    built = {"key": key, **base, "host_permissions": hosts, "content_scripts": scripts}
+    built = {**base, "host_permissions": hosts, "content_scripts": scripts}
+    if target == "chromium":
+        # The key fixes the extension id the native host allows (bridge/extension_identity.py).
+        key = "".join((EXTENSION / "key.pub.b64").read_text("ascii").split())
+        built = {"key": key, **built}
     return json.dumps(built, indent=2, ensure_ascii=False) + "\n"
 
 
 def build() -> dict[Path, str]:
-    """Every output file of the Chromium folder, by path, with its expected text."""
+    """Every output file of each browser's folder, by path, with its expected text."""
     sites = {
         path.stem: json.loads(path.read_text("utf-8"))
         for path in sorted((EXTENSION / "common" / "sites").glob("*.json"))
     }
-    out = EXTENSION / "chromium"
-    files = {out / "manifest.json": manifest(sites)}
-    for name, site in sites.items():
-        files[out / "generated" / f"{name}.css"] = site_css(name, site)
-        files[out / "generated" / f"{name}.js"] = site_config(name, site)
-    for name in COPIED:
-        text = (EXTENSION / "common" / name).read_text("utf-8")
-        target = out / ("generated" if name == "metrics.js" else "") / name
-        files[target] = _header(f"common/{name}", COMMENTS[Path(name).suffix]) + text
+    files = {}
+    for browser in TARGETS:
+        out = EXTENSION / browser
+        files[out / "manifest.json"] = manifest(sites, browser)
+        for name, site in sites.items():
+            files[out / "generated" / f"{name}.css"] = site_css(name, site)
+            files[out / "generated" / f"{name}.js"] = site_config(name, site)
+        for name in COPIED:
+            text = (EXTENSION / "common" / name).read_text("utf-8")
+            target = out / ("generated" if name in CONTENT_SCRIPTS else "") / name
+            files[target] = _header(f"common/{name}", COMMENTS[Path(name).suffix]) + text
+        files[out / "generated" / "site_list.js"] = site_list(sites)
+        for messages in sorted(LOCALES.glob("*/messages.json")):
+            # JSON has no comments: the locale files are copied as they are.
+            files[out / "_locales" / messages.parent.name / "messages.json"] = messages.read_text(
+                "utf-8"
+            )
     return files
 
 
 def stale(files: dict[Path, str]) -> list[Path]:
     """Outputs that differ from what the sources produce, plus generated files no source makes."""
     wrong = [p for p, text in files.items() if not p.exists() or p.read_text("utf-8") != text]
-    extra = set((EXTENSION / "chromium" / "generated").glob("*")) - set(files)
+    made = {p for browser in TARGETS for p in (EXTENSION / browser / "generated").glob("*")}
+    extra = made - set(files)
     return sorted(wrong + list(extra))
 
 

@@ -10,8 +10,10 @@ Messages from the extension (every one may carry an ``"id"``, a string or an int
 - ``{"type": "get_policy"}``
 - ``{"type": "activity", "site": "instagram.com", "page_kind": "feed", "active": true,
   "seconds": 5}``: time on the active tab since the last report
-- ``{"type": "urge", "site": ..., "choice": "back"|"allow", "prompt_id": ..., "answer": ...,
-  "minutes": ..., "intention": ...}``: how a block page ended (all but site and choice optional)
+- ``{"type": "urge", "site": ..., "choice": "back"|"allow"|"continue", "prompt_id": ...,
+  "answer": ..., "minutes": ..., "intention": ..., "trigger": ..., "page_kind": ...}``: how a
+  block page or an in-page prompt ended (all but site and choice optional; "continue" is for the
+  in-page prompts, which ask and step aside)
 - ``{"type": "get_prompt", "trigger": "blocked_site", "site": "instagram.com"}``
 
 Replies are ``{"type": "<the request's type>", "ok": true, ...fields}`` or
@@ -28,7 +30,7 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, overload
 
 NATIVE_PROTOCOL_VERSION = 1
 
@@ -80,6 +82,7 @@ class PageKind(StrEnum):
 class UrgeChoice(StrEnum):
     BACK = "back"
     ALLOW = "allow"
+    CONTINUE = "continue"
 
 
 class NativeErrorCode(StrEnum):
@@ -122,6 +125,8 @@ class Urge:
     answer: str | None = None
     minutes: float | None = None
     intention: str | None = None
+    trigger: str | None = None
+    page_kind: PageKind | None = None
 
 
 @dataclass(frozen=True)
@@ -317,8 +322,14 @@ class _Fields:
                 return host
         self.fail(f"'{name}' must be a host name such as 'instagram.com'.")
 
-    def choice(self, name: str, kind: type[_E]) -> _E:
-        value = self._take(name, optional=False)
+    @overload
+    def choice(self, name: str, kind: type[_E]) -> _E: ...
+    @overload
+    def choice(self, name: str, kind: type[_E], optional: bool) -> _E | None: ...
+    def choice(self, name: str, kind: type[_E], optional: bool = False) -> _E | None:
+        value = self._take(name, optional=optional)
+        if value is None and optional:
+            return None
         if isinstance(value, str):
             try:
                 return kind(value)
@@ -390,6 +401,8 @@ def _parse_urge(body: _Fields) -> Urge:
         answer=body.text("answer", MAX_ANSWER_CHARS, optional=True),
         minutes=body.number("minutes", 0, MAX_ALLOW_MINUTES, optional=True),
         intention=body.text("intention", MAX_INTENTION_CHARS, optional=True),
+        trigger=body.token("trigger", _TOKEN, optional=True),
+        page_kind=body.choice("page_kind", PageKind, optional=True),
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from focusapp.core.limits import LimitStatus
 from focusapp.core.session import Phase, SessionStatus
-from focusapp.core.settings import Limit, Profile
+from focusapp.core.settings import Limit, MetricsSettings, Profile
 
 POLICY_VERSION = 1
 
@@ -21,11 +21,15 @@ def browser_policy(
     status: SessionStatus,
     session_ends_at: datetime | None,
     profile: Profile | None,
-    hide_mode: str,
+    metrics: MetricsSettings,
     limits: Sequence[Limit],
     limit_status: Sequence[LimitStatus],
+    limits_reset_at: datetime | None = None,
 ) -> dict[str, Any]:
+    """The policy; `limits_reset_at` is when a spent daily limit opens again (the next day start),
+    so the extension keeps a limit's block exactly that long when the app is gone."""
     in_focus = status.phase is Phase.FOCUS and not status.paused
+    hide_mode = metrics.hide
     hide = hide_mode == "always" or (hide_mode == "focus" and status.phase is not Phase.IDLE)
     blocked: dict[str, str] = {}
     if in_focus and profile is not None:
@@ -48,9 +52,21 @@ def browser_policy(
         }
     return {
         "version": POLICY_VERSION,
-        "metrics": {"hide": hide_mode, "active": hide},
+        "metrics": {
+            "hide": hide_mode,
+            "active": hide,
+            "comparison_guard": metrics.comparison_guard,
+            "after_posting_minutes": metrics.after_posting_minutes,
+        },
         "session": session,
         # Sites blocked now, and why: during a session they hold until the focus phase ends.
-        "blocked_sites": [{"site": s, "reason": r} for s, r in sorted(blocked.items())],
+        "blocked_sites": [_entry(s, r, limits_reset_at) for s, r in sorted(blocked.items())],
         "block_until": status.ends_at.isoformat() if in_focus and status.ends_at else None,
     }
+
+
+def _entry(site: str, reason: str, limits_reset_at: datetime | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"site": site, "reason": reason}
+    if reason == "limit" and limits_reset_at is not None:
+        entry["until"] = limits_reset_at.isoformat()
+    return entry

@@ -18,6 +18,7 @@ class Outcome(StrEnum):
     ENFORCED = "enforced"  # the rule minimized or closed the app
     EMERGENCY_EXIT = "emergency_exit"
     CHECKIN = "checkin"  # the end-of-session question, not an urge
+    CONTINUED = "continued"  # an in-page prompt asked, and the user went on, having paused
 
 
 @dataclass(frozen=True)

@@ -273,6 +273,18 @@ class MetricsSettings:
         default=MetricsMode.ALWAYS.value,
         choices=tuple(m.value for m in MetricsMode),
     )
+    comparison_guard: bool = _option(
+        Kind.BOOL,
+        "on someone else's profile, keep follower counts hidden and ask once per visit",
+        default=True,
+    )
+    after_posting_minutes: int = _option(
+        Kind.INT,
+        "after you post, keep counts and notifications hidden this long (0 turns it off)",
+        default=60,
+        minimum=0,
+        maximum=24 * 60,
+    )
 
     @property
     def mode(self) -> MetricsMode:

@@ -229,6 +229,11 @@ class UsageLedger:
     def today(self) -> date:
         return self.local_day(self.time.now())
 
+    def next_day_starts_at(self) -> datetime:
+        """When today's limits reset: the next day start, in local time (DST-aware)."""
+        tomorrow = self.today() + timedelta(days=1)
+        return datetime.combine(tomorrow, self._day_start, tzinfo=self.time.clock.local_tz())
+
     def minute_starts_at(self, day: date, minute: int) -> datetime:
         """The local wall-clock time at which a bucket's minute begins (naive, local)."""
         begins = datetime.combine(day, self._day_start)

@@ -33,6 +33,9 @@ _SPOOL_MAX_BYTES = 4 * 1024 * 1024
 
 
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}")
+# How an urge from the browser ended: the block page's "back" and "allow", and "continue" from
+# the in-page prompts (the comparison guard, after posting), which ask and then step aside.
+_OUTCOMES = {"back": Outcome.RETURNED, "allow": Outcome.ALLOWED, "continue": Outcome.CONTINUED}
 _PAGE_KINDS = {"feed", "own_profile", "notifications", "other_profile", "post", "other"}
 
 
@@ -116,8 +119,8 @@ class BrowserLink:
     def urge(self, args: dict[str, Any], *, at: datetime | None = None) -> dict[str, Any]:
         site = _site(args)
         choice = args.get("choice")
-        if choice not in ("back", "allow"):
-            raise InvalidRequest("'choice' must be 'back' or 'allow'.")
+        if choice not in _OUTCOMES:
+            raise InvalidRequest("'choice' must be 'back', 'allow' or 'continue'.")
         minutes = _number(args, "minutes", 1, 240)
         if choice == "allow" and minutes is None:
             raise InvalidRequest("'allow' needs 'minutes'.")
@@ -133,7 +136,7 @@ class BrowserLink:
                 trigger_kind=_text(args, "trigger") or "blocked_site",
                 target_kind="site",
                 target_name=site,
-                outcome=Outcome.ALLOWED if choice == "allow" else Outcome.RETURNED,
+                outcome=_OUTCOMES[choice],
                 page_kind=_page_kind(args),
                 prompt_id=_text(args, "prompt_id"),
                 answer=_text(args, "answer"),

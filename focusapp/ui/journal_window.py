@@ -76,6 +76,8 @@ def outcome_words(entry: JournalEntry) -> str:
         return "used an emergency exit"
     if entry.outcome == Outcome.CHECKIN:
         return "looked back on a session"
+    if entry.outcome == Outcome.CONTINUED:
+        return "paused, then went on"
     return entry.outcome or ""
 
 

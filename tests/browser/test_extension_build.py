@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import importlib.util
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -62,7 +63,14 @@ def test_manifest_injects_css_and_script_at_document_start_on_every_site() -> No
     assert injected == sites
     for entry in per_site:
         assert entry["run_at"] == "document_start"
-        assert entry["js"][-1] == "generated/metrics.js"  # after the site's config
+        # The site's config first, then the decisions, the hiding, and the page's kind.
+        stem = Path(entry["css"][0]).stem
+        assert entry["js"] == [
+            f"generated/{stem}.js",
+            "generated/core.js",
+            "generated/metrics.js",
+            "generated/pages.js",
+        ]
         assert set(entry["matches"]) <= set(manifest["host_permissions"])
     for name in (*{f for e in manifest["content_scripts"] for f in e.get("css", []) + e["js"]},):
         assert (EXTENSION / "chromium" / name).is_file(), name
@@ -77,3 +85,27 @@ def test_navigation_check_runs_on_every_web_page_and_the_block_page_is_reachable
     assert reachable["resources"] == ["block.html"]
     for name in ("block.html", "block.js", "block.css", "navigation.js", "background.js"):
         assert (EXTENSION / "chromium" / name).is_file(), name
+
+
+def test_every_message_has_a_dutch_translation_and_every_used_message_exists() -> None:
+    locales = EXTENSION / "common" / "_locales"
+    english = json.loads((locales / "en" / "messages.json").read_text("utf-8"))
+    dutch = json.loads((locales / "nl" / "messages.json").read_text("utf-8"))
+    assert set(dutch) == set(english), "messages missing from (or extra in) _locales/nl"
+    for key, entry in dutch.items():
+        assert entry["message"].strip(), key
+        assert entry.get("placeholders", {}).keys() == english[key].get("placeholders", {}).keys()
+    # Every message the extension's pages and scripts ask for, in either way they ask.
+    used: set[str] = set()
+    for source in (EXTENSION / "common").glob("*.*"):
+        text = source.read_text("utf-8")
+        used |= set(re.findall(r"""\b(?:say|text)\(\s*["'`]([a-z_]+)["'`]""", text))
+        used |= set(re.findall(r'data-i18n(?:-label|-placeholder)?="([a-z_]+)"', text))
+        used |= set(re.findall(r"__MSG_([a-z_]+)__", text))
+    used |= {
+        f"fallback_{name}{suffix}"
+        for name in ("want", "feel", "after")
+        for suffix in ("", "_answers")
+    }
+    assert used, "the scan found no messages: the pattern is out of date"
+    assert used <= set(english), f"messages used but not defined: {sorted(used - set(english))}"

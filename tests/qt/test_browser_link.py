@@ -190,3 +190,41 @@ def test_allow_needs_minutes_and_free_text_page_kinds_are_not_stored(app: FocusA
     )
     assert app.db is not None
     assert app.db.conn.execute("SELECT page_kind FROM urges").fetchall() == [(None,)]
+
+
+def test_an_in_page_prompt_that_steps_aside_is_journaled_with_its_trigger(app: FocusApp) -> None:
+    app.commands.run(
+        "browser.urge",
+        {
+            "site": "x.com",
+            "choice": "continue",
+            "trigger": "other_profile",
+            "page_kind": "other_profile",
+        },
+    )
+    assert app.db is not None
+    rows = app.db.conn.execute("SELECT trigger_kind, page_kind, outcome FROM urges").fetchall()
+    assert rows == [("other_profile", "other_profile", "continued")]
+    with pytest.raises(InvalidRequest):
+        app.commands.run("browser.urge", {"site": "x.com", "choice": "ignore"})
+
+
+def test_a_spent_limit_is_blocked_until_the_next_day_start(qapp: QApplication) -> None:
+    paths = AppPaths.from_environment()
+    paths.ensure()
+    paths.config_file.write_text(CONFIG.replace("daily_minutes = 30", "daily_minutes = 1"))
+    focus = FocusApp(qapp, paths)
+    focus.start()
+    try:
+        focus.commands.run(
+            "browser.activity",
+            {"site": "instagram.com", "page_kind": "feed", "active": True, "seconds": 60},
+        )
+        policy = focus.commands.run("browser.get_policy")
+        blocked = {entry["site"]: entry for entry in policy["blocked_sites"]}
+        assert blocked["instagram.com"]["reason"] == "limit"
+        assert blocked["instagram.com"]["until"] == focus.ledger.next_day_starts_at().isoformat()
+    finally:
+        focus.shut_down()
+        if focus.fallback is not None:
+            focus.fallback.close()

@@ -196,6 +196,17 @@ def test_local_day_follows_the_time_zone() -> None:
     assert m.ledger.local_day(datetime(2026, 3, 3, 3, 30, tzinfo=UTC)) == date(2026, 3, 3)
 
 
+def test_limits_reset_at_the_next_day_start_in_local_time_across_dst() -> None:
+    # Saturday 28 March 22:00 in Amsterdam; the clocks go forward that night.
+    m = Machine.at(datetime(2026, 3, 28, 21, 0, tzinfo=UTC), tz=AMSTERDAM)
+    reset = m.ledger.next_day_starts_at()
+    assert reset == datetime(2026, 3, 29, 4, 0, tzinfo=AMSTERDAM)
+    assert reset.astimezone(UTC) == datetime(2026, 3, 29, 2, 0, tzinfo=UTC)
+    # Before the day start it is still yesterday: the reset is this morning.
+    early = Machine.at(datetime(2026, 3, 2, 1, 0, tzinfo=UTC), tz=AMSTERDAM)
+    assert early.ledger.next_day_starts_at() == datetime(2026, 3, 2, 4, 0, tzinfo=AMSTERDAM)
+
+
 @pytest.mark.parametrize(
     ("day", "hours"),
     [(date(2026, 3, 28), 23), (date(2026, 10, 24), 25), (date(2026, 6, 13), 24)],

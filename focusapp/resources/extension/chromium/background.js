@@ -8,7 +8,15 @@
 "use strict";
 
 const HOST = "org.focusapp.native";
-const DEFAULTS = Object.freeze({ hide: true });
+const DEFAULTS = Object.freeze({
+  hide: true,
+  guard: { comparison: true, after_posting_minutes: 60 },
+  switches: {},
+  posted_until: {},
+});
+// Triggers the in-page prompts may ask the app about (prompts.py's Trigger).
+const PAGE_TRIGGERS = new Set(["other_profile", "just_posted", "notifications", "own_profile"]);
+const PAGE_KINDS = new Set(["feed", "own_profile", "notifications", "other_profile", "post", "other"]);
 const REQUEST_TIMEOUT_MS = 5000;
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 60000;
@@ -108,6 +116,16 @@ function hideFrom(policy) {
   return metrics.hide !== "never";
 }
 
+// The comparison guard and the after-posting cool-down, as the app's settings have them.
+function guardFrom(policy) {
+  const metrics = policy?.metrics ?? {};
+  const minutes = Number(metrics.after_posting_minutes);
+  return {
+    comparison: metrics.comparison_guard !== false,
+    after_posting_minutes: Number.isFinite(minutes) && minutes >= 0 ? minutes : DEFAULTS.guard.after_posting_minutes,
+  };
+}
+
 function endOfDay(ms) {
   const day = new Date(ms);
   day.setHours(24, 0, 0, 0);
@@ -125,7 +143,11 @@ function blocks(policy, now) {
     if (!site) continue;
     let ends;
     if (!Number.isNaN(until) && entry.reason !== "limit") ends = until;
-    else if (entry.reason === "limit") ends = endOfDay(policy.received_at);
+    else if (entry.reason === "limit") {
+      // The app says when the day's limits reset (its day start); older answers did not.
+      const resets = Date.parse(entry.until ?? "");
+      ends = Number.isNaN(resets) ? endOfDay(policy.received_at) : resets;
+    }
     else ends = live ? policy.received_at + LIVE_POLICY_MS : 0;
     if (now < ends) found.push({ site, ends });
   }
@@ -171,9 +193,11 @@ async function applyNow() {
   const { policy, allowed, blocked } = await state(now);
 
   const hide = policy ? hideFrom(policy) : DEFAULTS.hide;
+  const guard = guardFrom(policy);
   // Only a change of the policy's answer is written, so `hide` stays one settled value.
-  const { applied_hide: appliedHide } = await chrome.storage.local.get("applied_hide");
-  if (appliedHide !== hide) await chrome.storage.local.set({ hide, applied_hide: hide });
+  const stored = await chrome.storage.local.get(["applied_hide", "guard"]);
+  if (stored.applied_hide !== hide) await chrome.storage.local.set({ hide, applied_hide: hide });
+  if (JSON.stringify(stored.guard) !== JSON.stringify(guard)) await chrome.storage.local.set({ guard });
 
   const rules = blocked.map(({ site }, index) => ({
     id: index + 1,
@@ -213,13 +237,20 @@ async function allow(site, minutes) {
 
 // -- active-tab time ---------------------------------------------------------------------------
 
+// The kind of page last seen on each site (feed, someone's profile...), as its content script
+// said; the worker forgets it when it sleeps, and the report then says "other".
+const pageKinds = new Map();
+
 async function activeSite() {
   const window = await chrome.windows.getLastFocused({ populate: true }).catch(() => null);
   if (!window?.focused) return null;
   const tab = window.tabs?.find((t) => t.active);
-  if (!tab?.url) return null;
+  return siteOf(tab?.url);
+}
+
+function siteOf(address) {
   try {
-    const url = new URL(tab.url);
+    const url = new URL(address ?? "");
     if (!url.protocol.startsWith("http") || !url.hostname) return null;
     return url.hostname.toLowerCase().replace(/^www\./, "");
   } catch {
@@ -236,7 +267,7 @@ async function reportActivity() {
   const idle = await chrome.idle.queryState(IDLE_AFTER_S);
   const site = idle === "active" ? await activeSite() : null;
   if (!site || seconds <= 0) return null;
-  const message = { type: "activity", site, page_kind: "other", active: true, seconds };
+  const message = { type: "activity", site, page_kind: pageKinds.get(site) ?? "other", active: true, seconds };
   await ask(message);
   return message;
 }
@@ -292,7 +323,8 @@ async function handle(message, sender) {
     }
     case "prompt": {
       const { policy } = await chrome.storage.local.get("policy");
-      const reply = await ask({ type: "get_prompt", trigger: "blocked_site", site: message.site });
+      const trigger = PAGE_TRIGGERS.has(message.trigger) ? message.trigger : "blocked_site";
+      const reply = await ask({ type: "get_prompt", trigger, site: message.site });
       return {
         strict: Boolean(policy?.session?.strict),
         prompt: reply?.ok ? reply.prompt : null,
@@ -309,6 +341,37 @@ async function handle(message, sender) {
       const fields = Object.entries(urge).filter(([, value]) => value !== null && value !== "");
       await ask({ type: "urge", ...Object.fromEntries(fields) });
       return { allowed };
+    }
+    case "page": {
+      const host = siteOf(sender.tab?.url ?? sender.url);
+      if (host && PAGE_KINDS.has(message.page_kind)) pageKinds.set(host, message.page_kind);
+      return {};
+    }
+    case "posted": {
+      // The user published something: numbers and notifications on that site stay hidden for
+      // the cool-down the app's settings give.
+      const name = String(message.site ?? "");
+      if (!/^[a-z_]{1,32}$/.test(name)) return null;
+      const { guard = DEFAULTS.guard, posted_until: until = {} } = await chrome.storage.local.get(["guard", "posted_until"]);
+      if (!(guard.after_posting_minutes > 0)) return { until: 0 };
+      const now = Date.now();
+      const kept = Object.fromEntries(Object.entries(until).filter(([, end]) => end > now));
+      kept[name] = now + guard.after_posting_minutes * 60 * 1000;
+      await chrome.storage.local.set({ posted_until: kept });
+      return { until: kept[name] };
+    }
+    case "switch": {
+      // The popup's per-site switch: false leaves that site's numbers shown.
+      const name = String(message.site ?? "");
+      if (!/^[a-z_]{1,32}$/.test(name) || typeof message.hide !== "boolean") return null;
+      const { switches = {} } = await chrome.storage.local.get("switches");
+      await chrome.storage.local.set({ switches: { ...switches, [name]: message.hide } });
+      return {};
+    }
+    case "status": {
+      const { policy, switches = {}, posted_until: until = {} } = await chrome.storage.local.get(["policy", "switches", "posted_until"]);
+      const reply = await ask({ type: "get_policy" });
+      return { connected: Boolean(reply?.ok && !reply.offline), policy: policy ?? null, switches, posted_until: until };
     }
     case "leave": {
       // A block page opened straight in a new tab has nowhere to go back to.

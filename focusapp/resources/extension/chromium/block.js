@@ -7,15 +7,31 @@
 const MINUTES = [2, 5, 10, 15];
 const MIN_INTENTION = 3;
 const FALLBACK_PAUSE_S = 4;
+// The words of this page in the browser's language (_locales), English when a message is missing.
+const say = (name, fallback, ...subs) => chrome.i18n?.getMessage(name, subs) || fallback;
 // Used when the app is not running, so the pause still asks something.
 const FALLBACK_PROMPTS = [
-  { id: "fallback.want", text: "What were you hoping to find here?",
-    answers: ["Something new", "A break", "Someone's reply", "Nothing really"] },
-  { id: "fallback.feel", text: "How are you feeling right now?",
-    answers: ["Bored", "Tired", "Stuck", "Curious"] },
-  { id: "fallback.after", text: "How will you feel in ten minutes if you go in?",
-    answers: ["Better", "The same", "Worse"] },
-];
+  ["want", "What were you hoping to find here?", "Something new|A break|Someone's reply|Nothing really"],
+  ["feel", "How are you feeling right now?", "Bored|Tired|Stuck|Curious"],
+  ["after", "How will you feel in ten minutes if you go in?", "Better|The same|Worse"],
+].map(([name, text, answers]) => ({
+  id: `fallback.${name}`,
+  text: say(`fallback_${name}`, text),
+  answers: say(`fallback_${name}_answers`, answers).split("|"),
+}));
+
+function localize() {
+  for (const element of document.querySelectorAll("[data-i18n]")) {
+    element.textContent = say(element.dataset.i18n, element.textContent);
+  }
+  for (const element of document.querySelectorAll("[data-i18n-label]")) {
+    element.setAttribute("aria-label", say(element.dataset.i18nLabel, element.getAttribute("aria-label")));
+  }
+  for (const element of document.querySelectorAll("[data-i18n-placeholder]")) {
+    element.placeholder = say(element.dataset.i18nPlaceholder, element.placeholder);
+  }
+  document.documentElement.lang = chrome.i18n?.getUILanguage?.() ?? "en";
+}
 
 const query = new URLSearchParams(location.search);
 const site = query.get("site") ?? "";
@@ -76,7 +92,7 @@ function showQuestion(strict) {
     const form = $("allow");
     const group = $("minutes");
     for (const value of MINUTES) {
-      group.append(chip(`${value} minutes`, "radio", (button) => {
+      group.append(chip(say("block_minutes", `${value} minutes`, String(value)), "radio", (button) => {
         minutes = value;
         press(group, button, "aria-checked");
       }));
@@ -103,7 +119,8 @@ addEventListener("keydown", (event) => {
 
 async function start() {
   $("site").textContent = site;
-  document.title = `${site} is paused - Focusapp`;
+  localize();
+  document.title = say("block_title", `${site} is paused - Focusapp`, site);
   const reply = await chrome.runtime.sendMessage({ kind: "prompt", site }).catch(() => null);
   prompt = reply?.prompt ?? FALLBACK_PROMPTS[Math.floor(Math.random() * FALLBACK_PROMPTS.length)];
   const pause = Number(reply?.prompt ? reply.pause_s : FALLBACK_PAUSE_S) || 0;

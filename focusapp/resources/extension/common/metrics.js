@@ -2,63 +2,32 @@
 // ("1.2K likes"), numbers inside open shadow roots, and the unread count in the tab title.
 // The site's generated CSS, injected before this script, already hides every number that has a
 // stable hook from the first paint; this script only adds to it, and a stored `hide: false`
-// turns everything off through one class on <html> (never on: no flash of numbers).
+// turns everything off through one class on <html> (never on: no flash of numbers). The count
+// heuristic itself lives in core.js.
 "use strict";
 
 (() => {
   const site = globalThis.focusappSite;
-  if (!site) return;
+  const core = globalThis.focusappCore;
+  if (!site || !core) return;
 
   const SHOWN_CLASS = "focusapp-metrics-shown";
+  const GUARD_CLASS = "focusapp-guard"; // follower numbers stay hidden whatever SHOWN_CLASS says
   const MARK = "focusapp-metric"; // the highlight name and the `part` token the CSS hides
   // Work done inside one observer callback (before the next paint) is capped, the rest waits
   // for idle time, so a feed that appends hundreds of posts keeps scrolling smoothly.
   const BUDGET_MS = 4;
 
-  // A count followed by a metric word, in English, Dutch, German, French and Spanish. Only the
-  // number (with its magnitude) is hidden; the word stays so buttons still say what they do.
-  const NUMBER = String.raw`\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
-  const MAGNITUDE = String.raw`(?:[\u00a0\u202f ]?(?:k|m|b|bn|mln|mld|mil|mill|mio|mrd|md|tsd)\.?)`;
-  const WORDS = [
-    // English
-    "likes?", "views?", "comments?", "repl(?:y|ies)", "reposts?", "retweets?", "quotes?",
-    "shares?", "followers?", "following", "subscribers?", "reactions?", "bookmarks?", "posts?",
-    "upvotes?", "votes?", "points?", "plays?", "watching", "karma",
-    // Dutch
-    "weergaven?", "vind-ik-leuks?", "reacties?", "volgers?", "abonnees?", "keer gedeeld",
-    "berichten", "stemmen", "punten", "antwoorden",
-    // German
-    "aufrufe?", "kommentare?", "follower", "abonnenten?", "„?gefällt mir", "mal geteilt",
-    "beiträge", "reaktionen", "wiedergaben", "punkte",
-    // French
-    "vues?", "j[’']aime", "commentaires?", "abonné(?:e)?s?", "abonnements?", "partages?",
-    "réponses?", "réactions?", "publications?", "lectures",
-    // Spanish
-    "visualizaciones", "vistas", "reproducciones", "me gusta", "comentarios?", "seguidores?",
-    "suscriptores?", "compartidos", "veces compartido", "respuestas?", "reacciones",
-    "publicaciones", "votos", "puntos",
-  ].join("|");
-  const COUNT = new RegExp(
-    String.raw`(?<![\p{L}\p{N}.,])(?:${NUMBER})${MAGNITUDE}?(?=[\u00a0\u202f ]+(?:${WORDS})(?!\p{L}))`,
-    "giu",
-  );
-  const TITLE_COUNT = /^\(\d[\d.,]*\+?\)\s*/;
 
   const valid = (selectors) =>
-    selectors.filter((selector) => {
-      try {
-        document.createDocumentFragment().querySelector(selector);
-        return true;
-      } catch {
-        return false; // one renamed or unsupported selector must not disable the others
-      }
-    });
+    core.usable(selectors, (selector) => document.createDocumentFragment().querySelector(selector));
   const containers = valid(site.containers).join(",");
   const shadowHosts = site.shadow
     .map(({ host, numbers }) => ({ host, numbers: valid(numbers).join(",") }))
     .filter(({ host, numbers }) => valid([host]).length && numbers);
 
-  let hide = true; // until storage answers, the page stays as the CSS painted it: hidden
+  let hide = true; // until pages.js has read the stored state, the page stays as painted: hidden
+  let guard = false;
 
   // Text counts are painted transparent through a highlight, so the page's own DOM (often
   // owned by React) is never split or rewrapped.
@@ -69,10 +38,10 @@
   function markText(text) {
     for (const range of rangesByText.get(text) ?? []) highlight.delete(range);
     const ranges = [];
-    for (const match of text.data.matchAll(COUNT)) {
+    for (const [start, end] of core.countsIn(text.data)) {
       const range = new Range();
-      range.setStart(text, match.index);
-      range.setEnd(text, match.index + match[0].length);
+      range.setStart(text, start);
+      range.setEnd(text, end);
       highlight.add(range);
       ranges.push(range);
     }
@@ -174,7 +143,7 @@
   function stripTitle() {
     if (!site.title_count || !hide) return;
     const title = document.title;
-    const stripped = title.replace(TITLE_COUNT, "");
+    const stripped = core.stripTitleCount(title);
     if (stripped !== title) document.title = stripped;
   }
 
@@ -187,6 +156,7 @@
       observer.observe(html, { attributes: true, attributeFilter: ["class"] });
     }
     if (html.classList.contains(SHOWN_CLASS) === hide) html.classList.toggle(SHOWN_CLASS, !hide);
+    if (html.classList.contains(GUARD_CLASS) !== guard) html.classList.toggle(GUARD_CLASS, guard);
   }
 
   const observer = new MutationObserver((records) => {
@@ -200,16 +170,14 @@
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 
-  chrome.storage.local.get({ hide: true }).then((stored) => {
-    hide = stored.hide !== false;
-    applyMode();
-    stripTitle();
-  });
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== "local" || !("hide" in changes)) return;
-    hide = changes.hide.newValue !== false;
-    applyMode();
-    stripTitle();
+  // pages.js owns the stored state and the page's kind, and tells this script what to show.
+  globalThis.focusappMetrics = Object.freeze({
+    show(state) {
+      hide = state.hide;
+      guard = state.guard;
+      applyMode();
+      stripTitle();
+    },
   });
 
   if (document.documentElement) queue.push(document.documentElement);

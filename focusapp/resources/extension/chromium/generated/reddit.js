@@ -1,5 +1,6 @@
 // Generated from common/sites/reddit.json by scripts/build_extension.py: edit that, then run it.
 globalThis.focusappSite = {
+  "name": "reddit",
   "containers": [],
   "shadow": [
     {
@@ -15,5 +16,18 @@ globalThis.focusappSite = {
       ]
     }
   ],
-  "title_count": true
+  "title_count": true,
+  "pages": {
+    "notifications": "^/notifications(?:/|$)",
+    "post": "^/r/[^/]+/comments/",
+    "profile": "^/(?:user|u)/([^/]+)(?:/(?:submitted|comments|overview))?/?$",
+    "feed": "^/(?:r/(?:popular|all)/?|best/?|hot/?|new/?)?$"
+  },
+  "self": [],
+  "own_profile": [],
+  "publish": [
+    "#submit-post-button",
+    "shreddit-composer button[slot=\"submit-button\"]"
+  ],
+  "composer": []
 };

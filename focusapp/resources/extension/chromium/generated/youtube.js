@@ -1,5 +1,6 @@
 // Generated from common/sites/youtube.json by scripts/build_extension.py: edit that, then run it.
 globalThis.focusappSite = {
+  "name": "youtube",
   "containers": [
     "yt-content-metadata-view-model",
     "#metadata-line",
@@ -7,5 +8,14 @@ globalThis.focusappSite = {
     "ytd-video-owner-renderer"
   ],
   "shadow": [],
-  "title_count": true
+  "title_count": true,
+  "pages": {
+    "post": "^/(?:watch|shorts/)",
+    "profile": "^/(@[^/]+|channel/[^/]+|c/[^/]+)(?:/(?:featured|videos|shorts|streams|community))?/?$",
+    "feed": "^/(?:feed/subscriptions)?/?$"
+  },
+  "self": [],
+  "own_profile": [],
+  "publish": [],
+  "composer": []
 };
