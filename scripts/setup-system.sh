@@ -47,6 +47,9 @@ test_packages=(
 packages=("${runtime_packages[@]}")
 if ((with_tests)); then
   packages+=("${test_packages[@]}")
+  # The extension's JavaScript unit tests run with node's own test runner (node 18 or newer);
+  # a machine that already has node keeps its own.
+  command -v node >/dev/null || packages+=(nodejs)
 fi
 
 log() { printf '[setup] %s\n' "$*"; }
