@@ -201,6 +201,10 @@ class FocusApp(QObject):
         self.insights_window: Any = None
         self.fallback: FallbackWindow | None = None
         self.settings_window: SettingsWindow | None = None
+        # Decided before anything could write a config file: a first start shows the welcome.
+        self.first_run = not (paths.config_file.exists() or paths.welcome_done_file.exists())
+        self.welcome: Any = None
+        self._notes_question_waiting = False
         self.engine.subscribe(self._on_session_event)
 
         self.watcher = QFileSystemWatcher(self)
@@ -410,6 +414,9 @@ class FocusApp(QObject):
         self.notes_checked.connect(
             lambda: self._step("check where notes live", self._ask_about_notes)
         )
+        self.notes_checked.connect(self._tell_welcome_about_keyring)
+        if self.first_run:
+            self._step("show the welcome", self._open_welcome)
         threading.Thread(target=self._probe_keyring, name="keyring-probe", daemon=True).start()
         self._refresh()
         for notice in self.startup.notices:
@@ -432,6 +439,49 @@ class FocusApp(QObject):
             # Wayland and unknown desktops see less: say so plainly, once, at start.
             self.startup.notices.append(self.platform.note)
 
+    def _open_welcome(self) -> None:
+        from focusapp.bridge.browser_manifests import extension_path
+        from focusapp.ui.welcome import BrowserSetup, WelcomeWindow
+
+        folder = extension_path("chromium")
+        window = WelcomeWindow(
+            self.config,
+            BrowserSetup(self._connect_browsers, folder if folder.is_dir() else None),
+            set_autostart=None,
+        )
+        window.saved.connect(self.apply_settings)
+        window.finished.connect(self._welcome_closed)
+        self.welcome = window
+        _present(window)
+
+    def _connect_browsers(self) -> list[str]:
+        from focusapp.bridge.browser_manifests import HostEnvironment, install
+
+        changes = install(HostEnvironment.current(self.paths.data_dir))
+        return [change.browser.display_name for change in changes]
+
+    def _welcome_closed(self) -> None:
+        """Finished, skipped or closed: never shown again; a question it held back comes now."""
+        try:
+            self.paths.welcome_done_file.touch()
+        except OSError as exc:
+            log.warning("could not remember that the welcome was shown: %s", exc)
+        if self.welcome is not None:
+            self.welcome.deleteLater()
+            self.welcome = None
+        if self._notes_question_waiting:
+            self._notes_question_waiting = False
+            self._step("check where notes live", self._ask_about_notes)
+
+    def _tell_welcome_about_keyring(self) -> None:
+        if self.welcome is None:
+            return
+        from focusapp.ui.i18n import say
+
+        found = self.journal_keys.mode is NotesMode.KEYRING and bool(self._keyring_ok)
+        detail = "" if found or self._notes_status is None else say(self._notes_status.sentence)
+        self.welcome.set_keyring_state(found, detail)
+
     def _apply_motion(self) -> None:
         self.qt_effects.apply(self.motion_reduced())
 
@@ -450,6 +500,8 @@ class FocusApp(QObject):
         self.server.close()
         if self.db is not None:
             self.db.close()
+        if self.welcome is not None:
+            self.welcome.hide()  # not closed by the user: it shows again at the next start
         self.tray.tray.hide()
 
     # -- wiring ---------------------------------------------------------------------------------
@@ -526,6 +578,9 @@ class FocusApp(QObject):
         keys = self.journal_keys
         if keys.mode is NotesMode.KEYRING and self._keyring_ok:
             return  # the keyring works: nothing to ask
+        if self.welcome is not None:
+            self._notes_question_waiting = True  # one window at a time: after the welcome
+            return
         status = self._notes_status
         if status is None:
             return

@@ -55,6 +55,11 @@ class AppPaths:
         return self.runtime_dir / "instance.lock"
 
     @property
+    def welcome_done_file(self) -> Path:
+        """Present once the first-run welcome was shown and closed, whichever way."""
+        return self.state_dir / "welcome-done"
+
+    @property
     def native_cache_file(self) -> Path:
         return self.state_dir / "native-host-cache.json"
 

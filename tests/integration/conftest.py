@@ -47,8 +47,9 @@ def launch_app(
 ) -> Iterator[x11.LaunchApp]:
     """Starts GUI processes for this test and stops every one of them afterwards.
 
-    `launch_app(*args, name=..., command=..., home=..., env=...)`: by default
-    `python -m focusapp *args` with its XDG folders in a home of its own under tmp_path.
+    `launch_app(*args, name=..., command=..., home=..., env=..., welcome=False)`: by default
+    `python -m focusapp *args` with its XDG folders in a home of its own under tmp_path, the
+    first-run welcome marked as seen.
     A failing test leaves a screenshot of the whole screen next to the process logs.
     """
     started: list[x11.AppProcess] = []
@@ -59,6 +60,7 @@ def launch_app(
         command: Sequence[str] | None = None,
         home: Path | None = None,
         env: dict[str, str] | None = None,
+        welcome: bool = False,
     ) -> x11.AppProcess:
         process_home = home or tmp_path / f"home-{name}-{len(started)}"
         process_home.mkdir(parents=True, exist_ok=True)
@@ -69,6 +71,7 @@ def launch_app(
             name=f"{name}-{len(started)}",
             command=command,
             env=env,
+            welcome=welcome,
         )
         started.append(process)
         return process

@@ -393,6 +393,15 @@ def click(
     return x, y
 
 
+def active_window_id(display: str | None = None) -> int:
+    """The window the window manager says has the keyboard (_NET_ACTIVE_WINDOW), 0 for none."""
+    with connect(display) as connection:
+        value = connection.screen().root.get_full_property(
+            connection.intern_atom("_NET_ACTIVE_WINDOW"), Xatom.WINDOW
+        )
+    return int(value.value[0]) if value and len(value.value) else 0
+
+
 def press_keys(*keys: str, display: str | None = None) -> None:
     """Key presses (xdotool names such as `Escape`, `ctrl+q`) sent to the focused window."""
     _run_tool(["xdotool", "key", *keys], display)
@@ -426,15 +435,29 @@ def pixel(image: Path | str, x: int, y: int) -> tuple[int, int, int]:
 # --------------------------------------------------------------------------- app processes
 
 
+WELCOME_DONE = Path("focusapp") / "welcome-done"  # under XDG_STATE_HOME, as AppPaths has it
+
+
 def app_env(
-    home: Path, display: str | None = None, extra: Mapping[str, str] | None = None
+    home: Path,
+    display: str | None = None,
+    extra: Mapping[str, str] | None = None,
+    *,
+    welcome: bool = False,
 ) -> dict[str, str]:
     """The environment of an app under test: every XDG folder inside `home`, the X display set,
-    and Qt on xcb even though the test process itself runs Qt offscreen."""
+    and Qt on xcb even though the test process itself runs Qt offscreen.
+
+    The first-run welcome is marked as seen unless `welcome` is set: a window of its own would
+    otherwise take the keyboard in every test that starts from an empty home."""
     env = dict(os.environ)
     runtime = home / "runtime"
     runtime.mkdir(parents=True, exist_ok=True)
     runtime.chmod(0o700)
+    if not welcome:
+        marker = home / ".local" / "state" / WELCOME_DONE
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
     env.update(
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / ".config"),
@@ -473,6 +496,7 @@ class AppProcess:
         command: Sequence[str] | None = None,
         display: str | None = None,
         env: Mapping[str, str] | None = None,
+        welcome: bool = False,
     ) -> None:
         self.home = home
         self.name = name
@@ -483,7 +507,7 @@ class AppProcess:
         self.stderr_path = log_folder / f"{name}.stderr.log"
         self._stdout: IO[bytes] = self.stdout_path.open("wb")
         self._stderr: IO[bytes] = self.stderr_path.open("wb")
-        self.env = app_env(home, display, env)
+        self.env = app_env(home, display, env, welcome=welcome)
         self._process = subprocess.Popen(
             self.argv,
             env=self.env,
@@ -576,7 +600,7 @@ class AppProcess:
 
 
 LaunchApp = Callable[..., AppProcess]
-"""The `launch_app` fixture: `launch_app(*args, name=, command=, home=, env=) -> AppProcess`."""
+"""The `launch_app` fixture: `launch_app(*args, name=, command=, home=, env=, welcome=)`."""
 
 
 # --------------------------------------------------------------------------- session check
