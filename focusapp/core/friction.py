@@ -10,7 +10,17 @@ import uuid
 from dataclasses import dataclass
 
 from focusapp.core.errors import Refused
+from focusapp.core.phrases import count_phrase, phrase
 from focusapp.core.timebase import TimeBase
+
+NOT_THE_SENTENCE = phrase(
+    "Friction", "The sentence you typed is not the one shown; type it exactly."
+)
+PLEASE_WAIT = (
+    phrase("Friction", "Please wait one more second before confirming."),
+    phrase("Friction", "Please wait {count} more seconds before confirming."),
+)
+"""The refusal while the wait before a confirmation runs (one second, many seconds)."""
 
 
 @dataclass(frozen=True)
@@ -43,10 +53,10 @@ class FrictionGate:
         """Passes (and closes the challenge) or raises `Refused` saying what is missing."""
         challenge = self._open
         if challenge is None or challenge.token != token:
-            raise Refused("That request has expired; start it again.")
+            raise Refused(phrase("Friction", "That request has expired; start it again."))
         if " ".join(typed.split()) != challenge.sentence:
-            raise Refused("The sentence you typed is not the one shown; type it exactly.")
+            raise Refused(NOT_THE_SENTENCE)
         wait = self.wait_left(challenge)
         if wait > 0:
-            raise Refused(f"Please wait {int(wait + 0.999)} more seconds before confirming.")
+            raise Refused(count_phrase(int(wait + 0.999), *PLEASE_WAIT))
         self._open = None

@@ -71,10 +71,12 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in _FORMATTER.parse(template) if name}
 
 
-def count_phrase(count: int, one: Phrase, many: Phrase) -> Phrase:
-    """`one` for a count of 1, else `many`, with `{count}` filled in when the source has it."""
+def count_phrase(count: int, one: Phrase, many: Phrase, **args: Arg) -> Phrase:
+    """`one` for a count of 1, else `many`; `{count}` is filled in where the source has it."""
     chosen = one if count == 1 else many
-    return chosen(count=count) if "count" in placeholders(chosen.source) else chosen
+    if "count" in placeholders(chosen.source):
+        args = {"count": count, **args}
+    return chosen(**args)
 
 
 _AND = phrase("Lists", "{first} and {last}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -21,6 +21,8 @@ from typing import Any
 
 from focusapp.core.clock import Cancel, Scheduler
 from focusapp.core.errors import InvalidRequest, Refused
+from focusapp.core.friction import NOT_THE_SENTENCE, PLEASE_WAIT
+from focusapp.core.phrases import WEEKDAYS, Phrase, count_phrase, phrase
 from focusapp.core.records import LogEntry, LogKind, SessionRecord, SessionStore
 from focusapp.core.schedule import Block, Occurrence, active_occurrences, next_start
 from focusapp.core.timebase import ClockJump, Suspend, TimeBase
@@ -35,11 +37,15 @@ EMERGENCY_WINDOW = timedelta(days=7)
 DOWNTIME_NOTICE_S = 5.0
 MAX_HANDLED_OCCURRENCES = 64
 
-EMERGENCY_SENTENCES = (
-    "I am choosing to end this focus session early, and that is my own decision.",
-    "I know why I started this session, and I am still choosing to stop it now.",
-    "This is an emergency exit, and I will come back to my work when I can.",
-    "I am ending this session on purpose, not out of habit.",
+# What the user types by hand to leave a strict session. The app hands the engine these worded
+# in the user's language (`emergency_sentences`), since what is typed must match what is shown.
+EMERGENCY_SENTENCES: tuple[Phrase, ...] = (
+    phrase(
+        "Session", "I am choosing to end this focus session early, and that is my own decision."
+    ),
+    phrase("Session", "I know why I started this session, and I am still choosing to stop it now."),
+    phrase("Session", "This is an emergency exit, and I will come back to my work when I can."),
+    phrase("Session", "I am ending this session on purpose, not out of habit."),
 )
 
 
@@ -156,6 +162,7 @@ class SessionEngine:
         emergency_wait_s: float = 30.0,
         blocks: list[Block] | None = None,
         tick_hook: Callable[[], None] | None = None,
+        emergency_sentences: Sequence[str] | None = None,
     ) -> None:
         self.time = time
         self.scheduler = scheduler
@@ -172,6 +179,7 @@ class SessionEngine:
         self._cancel_timer: Cancel | None = None
         self._last_heartbeat_boot = -1e18
         self._sentence_index = 0
+        self._sentences = tuple(emergency_sentences or map(str, EMERGENCY_SENTENCES))
         self._started = False
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -281,11 +289,19 @@ class SessionEngine:
     ) -> SessionStatus:
         self._catch_up()
         if self._session is not None:
-            raise Refused("A focus session is already running; stop it first or let it end.")
+            raise Refused(
+                phrase(
+                    "Session", "A focus session is already running; stop it first or let it end."
+                )
+            )
         if minutes is not None and not 1 <= minutes <= 24 * 60:
-            raise InvalidRequest("The focus length must be between 1 and 1440 minutes.")
+            raise InvalidRequest(
+                phrase("Session", "The focus length must be between 1 and 1440 minutes.")
+            )
         if cycles is not None and not 1 <= cycles <= 48:
-            raise InvalidRequest("The number of cycles must be between 1 and 48.")
+            raise InvalidRequest(
+                phrase("Session", "The number of cycles must be between 1 and 48.")
+            )
         plan = replace(
             self.defaults,
             focus_s=self.defaults.focus_s if minutes is None else minutes * 60.0,
@@ -304,10 +320,21 @@ class SessionEngine:
         if s is None:
             return self.status()
         if s.plan.strict:
+            ends = self.session_ends_at()
+            if ends is None:
+                raise Refused(
+                    phrase(
+                        "Session",
+                        "This is a strict session: it can't be stopped. It ends at its planned "
+                        "end. If you truly must, use the emergency exit from the tray menu.",
+                    )
+                )
             raise Refused(
-                "This is a strict session: it can't be stopped. It ends at "
-                f"{self._local_hhmm(self.session_ends_at())}. If you truly must, use the "
-                "emergency exit from the tray menu."
+                phrase(
+                    "Session",
+                    "This is a strict session: it can't be stopped. It ends at {time}. If you "
+                    "truly must, use the emergency exit from the tray menu.",
+                )(time=self._local_hhmm(ends))
             )
         if s.plan.schedule_key:
             self._mark_handled(s.plan.schedule_key)
@@ -318,9 +345,9 @@ class SessionEngine:
         self._catch_up()
         s = self._session
         if s is None:
-            raise Refused("There is no focus session to pause.")
+            raise Refused(phrase("Session", "There is no focus session to pause."))
         if s.plan.strict:
-            raise Refused("This is a strict session: it can't be paused.")
+            raise Refused(phrase("Session", "This is a strict session: it can't be paused."))
         if s.deadline_boot is not None:
             now = self.time.boot()
             self._credit_focus(s, now)
@@ -333,7 +360,7 @@ class SessionEngine:
         self._catch_up()
         s = self._session
         if s is None:
-            raise Refused("There is no focus session to resume.")
+            raise Refused(phrase("Session", "There is no focus session to resume."))
         if s.deadline_boot is None:
             now = self.time.boot()
             s.deadline_boot = now + (s.paused_left_s or 0.0)
@@ -347,7 +374,7 @@ class SessionEngine:
         self._catch_up()
         s = self._session
         if s is None or s.phase is not Phase.BREAK:
-            raise Refused("There is no break to skip right now.")
+            raise Refused(phrase("Session", "There is no break to skip right now."))
         self._enter_focus(s, self.time.boot(), s.cycle + 1)
         self._changed(EventKind.PHASE_CHANGED, {"skipped": True})
         return self.status()
@@ -356,16 +383,13 @@ class SessionEngine:
         self._catch_up()
         s = self._session
         if s is None or not s.plan.strict:
-            raise Refused("An emergency exit is only needed for a strict session.")
+            raise Refused(
+                phrase("Session", "An emergency exit is only needed for a strict session.")
+            )
         left = self.emergency_exits_left()
         if left <= 0:
-            freed = self._next_exit_frees_at()
-            when = f" The next one frees up on {self._local_when(freed)}." if freed else ""
-            raise Refused(
-                f"You have used all {self.emergency_exits_per_week} emergency exits of the last "
-                f"7 days, so this session runs to its end.{when}"
-            )
-        sentence = EMERGENCY_SENTENCES[self._sentence_index % len(EMERGENCY_SENTENCES)]
+            raise Refused(self._no_exit_left())
+        sentence = self._sentences[self._sentence_index % len(self._sentences)]
         self._sentence_index += 1
         challenge = EmergencyChallenge(
             token=uuid.uuid4().hex,
@@ -381,14 +405,18 @@ class SessionEngine:
         challenge = self._challenges.get(token)
         s = self._session
         if challenge is None or s is None or not s.plan.strict:
-            raise Refused("That emergency exit has expired; start it again from the tray menu.")
+            raise Refused(
+                phrase(
+                    "Session", "That emergency exit has expired; start it again from the tray menu."
+                )
+            )
         if " ".join(typed.split()) != challenge.sentence:
-            raise Refused("The sentence you typed is not the one shown; type it exactly.")
+            raise Refused(NOT_THE_SENTENCE)
         wait = challenge.ready_boot - self.time.boot()
         if wait > 0:
-            raise Refused(f"Please wait {int(wait + 0.999)} more seconds before confirming.")
+            raise Refused(count_phrase(int(wait + 0.999), *PLEASE_WAIT))
         if self.emergency_exits_left() <= 0:
-            raise Refused("No emergency exit is left for the last 7 days.")
+            raise Refused(phrase("Session", "No emergency exit is left for the last 7 days."))
         del self._challenges[token]
         self._log(
             LogKind.EMERGENCY_EXIT,
@@ -706,10 +734,50 @@ class SessionEngine:
         index = len(recent) - self.emergency_exits_per_week
         return recent[max(0, index)] + EMERGENCY_WINDOW
 
-    def _local_hhmm(self, when: datetime | None) -> str:
-        if when is None:
-            return "its planned end"
+    def _local_hhmm(self, when: datetime) -> str:
         return when.astimezone(self.time.clock.local_tz()).strftime("%H:%M")
 
-    def _local_when(self, when: datetime) -> str:
-        return when.astimezone(self.time.clock.local_tz()).strftime("%A at %H:%M")
+    def _local_when(self, when: datetime) -> Phrase:
+        local = when.astimezone(self.time.clock.local_tz())
+        return phrase("Session", "{weekday} at {time}")(
+            weekday=WEEKDAYS[local.weekday()], time=local.strftime("%H:%M")
+        )
+
+    def _no_exit_left(self) -> Phrase:
+        """Why there is no emergency exit now, and when the next one frees up."""
+        allowed = self.emergency_exits_per_week
+        if allowed <= 0:
+            return phrase(
+                "Session",
+                "Your settings give strict sessions no emergency exit, so this session runs to "
+                "its end.",
+            )
+        freed = self._next_exit_frees_at()
+        if freed is None:
+            return count_phrase(
+                allowed,
+                phrase(
+                    "Session",
+                    "You have used your emergency exit of the last 7 days, so this session runs "
+                    "to its end.",
+                ),
+                phrase(
+                    "Session",
+                    "You have used all {count} emergency exits of the last 7 days, so this "
+                    "session runs to its end.",
+                ),
+            )
+        return count_phrase(
+            allowed,
+            phrase(
+                "Session",
+                "You have used your emergency exit of the last 7 days, so this session runs to "
+                "its end. The next one frees up on {when}.",
+            ),
+            phrase(
+                "Session",
+                "You have used all {count} emergency exits of the last 7 days, so this session "
+                "runs to its end. The next one frees up on {when}.",
+            ),
+            when=self._local_when(freed),
+        )

@@ -177,7 +177,7 @@ def test_emergency_exit_needs_the_exact_sentence_and_the_wait() -> None:
     rig = Rig()
     rig.engine.start(90, strict=True)
     ch = rig.engine.begin_emergency_exit()
-    assert ch.sentence in EMERGENCY_SENTENCES
+    assert ch.sentence in map(str, EMERGENCY_SENTENCES)
     with pytest.raises(Refused, match="wait"):
         rig.engine.confirm_emergency_exit(ch.token, ch.sentence)
     rig.run(29)
