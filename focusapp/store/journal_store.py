@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from focusapp.core.journal_export import JournalEntry, LogLine
+from focusapp.core.phrases import Phrase, count_phrase, phrase
 from focusapp.core.records import LogKind
 from focusapp.store.database import Database, from_db_timestamp, to_db_timestamp
 from focusapp.store.note_cipher import NoteCipher, NoteUnreadable
@@ -31,9 +32,10 @@ DEFAULT_RETENTION_DAYS = 365
 # after them). Deleting those would hand the exits back, so they outlive "delete everything".
 KEEP_FOR_STRICT_MODE = timedelta(days=14)
 
-NO_KEY_SENTENCE = (
+NO_KEY_SENTENCE = phrase(
+    "Journal",
     "Your notes can't be read right now: the key that protects them is not at hand. "
-    "The rest of your journal is fine."
+    "The rest of your journal is fine.",
 )
 
 
@@ -51,6 +53,8 @@ class JournalStore:
     `cipher` and `explain` are asked at each read (the keyring may be unlocked later):
     `explain` turns a `NoteUnreadable` into a sentence, `no_key` says why there is no key at all.
     `prompt_text` turns a prompt id into its question, when the caller has the library.
+    `word` puts the store's own sentences (the honest log, refusals) into the reader's language:
+    the app passes the UI's, the CLI keeps English.
     """
 
     def __init__(
@@ -62,11 +66,13 @@ class JournalStore:
         no_key: Callable[[], str] | None = None,
         prompt_text: Callable[[str], str | None] | None = None,
         now: Callable[[], datetime] = _utc_now,
+        word: Callable[[Phrase], str] = str,
     ) -> None:
         self._db = db
         self._cipher = cipher
         self._explain = explain
-        self._no_key = no_key or (lambda: NO_KEY_SENTENCE)
+        self._word = word
+        self._no_key = no_key or (lambda: word(NO_KEY_SENTENCE))
         self._prompt_text = prompt_text
         self._now = now
 
@@ -127,7 +133,8 @@ class JournalStore:
             if not isinstance(detail, dict):
                 logger.warning("log entry at %s has an unreadable detail", ts)
                 detail = {}
-            lines.append(LogLine(from_db_timestamp(ts), kind, describe(kind, detail), detail))
+            sentence = self._word(describe(kind, detail))
+            lines.append(LogLine(from_db_timestamp(ts), kind, sentence, detail))
         return lines
 
     def _question(self, prompt_id: str | None) -> str | None:
@@ -164,8 +171,13 @@ class JournalStore:
             cipher = self._cipher()
             if cipher is None:
                 raise NotesUnavailable(
-                    "This note can't be saved: notes need a key to protect them, and none is at "
-                    "hand right now. Nothing was written."
+                    self._word(
+                        phrase(
+                            "Journal",
+                            "This note can't be saved: notes need a key to protect them, and "
+                            "none is at hand right now. Nothing was written.",
+                        )
+                    )
                 )
             blob = cipher.encrypt(text, context=note_context(urge_id, "note"))
         with self._db.transaction() as conn:
@@ -250,18 +262,28 @@ def _range(column: str, since: datetime | None, until: datetime | None) -> tuple
 # -- the honest log in words ----------------------------------------------------------------
 
 
-def duration_words(seconds: float) -> str:
+_UNITS = (
+    (phrase("Durations", "1 day"), phrase("Durations", "{count} days")),
+    (phrase("Durations", "1 hour"), phrase("Durations", "{count} hours")),
+    (phrase("Durations", "1 minute"), phrase("Durations", "{count} minutes")),
+)
+
+
+def duration_words(seconds: float) -> Phrase:
     """ "less than a minute", "1 minute", "18 minutes", "1 hour", "2 hours 5 minutes"."""
     minutes = round(abs(seconds) / 60)
     if minutes < 1:
-        return "less than a minute"
+        return phrase("Durations", "less than a minute")
     hours, minutes = divmod(minutes, 60)
     days, hours = divmod(hours, 24)
-    parts = []
-    for amount, unit in ((days, "day"), (hours, "hour"), (minutes, "minute")):
-        if amount:
-            parts.append(f"{amount} {unit}{'' if amount == 1 else 's'}")
-    return " ".join(parts[:2])
+    parts = [
+        count_phrase(amount, one, many)
+        for amount, (one, many) in zip((days, hours, minutes), _UNITS, strict=True)
+        if amount
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    return phrase("Durations", "{larger} {smaller}")(larger=parts[0], smaller=parts[1])
 
 
 def _number(detail: dict[str, Any], key: str) -> float | None:
@@ -271,72 +293,157 @@ def _number(detail: dict[str, Any], key: str) -> float | None:
     return float(value)
 
 
-def _minutes(value: Any) -> str:
-    return "1 minute" if value == 1 else f"{value} minutes"
+def _minutes(value: Any) -> Phrase:
+    """ "1 minute", "45 minutes"; a value that is no whole number is shown as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return count_phrase(value, *_UNITS[2])
+    return _UNITS[2][1](count=str(value))
 
 
-def describe(kind: str, detail: dict[str, Any]) -> str:
+def describe(kind: str, detail: dict[str, Any]) -> Phrase:
     """A plain, unjudging sentence for one honest-log entry."""
     if kind == LogKind.EMERGENCY_EXIT:
-        left = _number(detail, "remaining_s")
-        profile = detail.get("profile")
-        during = f" from your “{profile}” session" if isinstance(profile, str) and profile else ""
-        if left is None:
-            return f"You used an emergency exit{during}."
-        return f"You used an emergency exit{during} ({duration_words(left)} {_were(left)} left)."
+        return _emergency_exit(detail)
     if kind == LogKind.CLOCK_JUMP:
-        delta = _number(detail, "delta_s")
-        if delta is None:
-            return "The system clock was changed; timers kept their real length."
-        way = "forward" if delta > 0 else "back"
-        when = "While Focusapp was closed, the" if detail.get("while_away") else "The"
-        return (
-            f"{when} system clock was set {duration_words(delta)} {way}; "
-            "timers kept their real length."
-        )
+        return _clock_jump(detail)
     if kind == LogKind.SUSPEND:
         slept = _number(detail, "duration_s")
         if slept is None:
-            return "The computer was asleep for a while."
-        return f"The computer was asleep for {duration_words(slept)}."
+            return phrase("Journal", "The computer was asleep for a while.")
+        return phrase("Journal", "The computer was asleep for {duration}.")(
+            duration=duration_words(slept)
+        )
     if kind == LogKind.APP_DOWN:
-        if "restore_failed" in detail:
-            return "Focusapp could not pick up the session it had saved, so it started afresh."
-        away = _number(detail, "away_s")
-        session = "a strict session" if detail.get("strict") else "a session"
-        if away is None:
-            return f"Focusapp was not running for a while during {session}."
-        return f"Focusapp was not running for {duration_words(away)} during {session}."
+        return _app_down(detail)
     if kind == LogKind.QUIT_DURING_STRICT:
-        return "Focusapp was quit during a strict session."
+        return phrase("Journal", "Focusapp was quit during a strict session.")
     if kind == LogKind.LIMIT_CHANGE:
         return _limit_change(detail)
     if kind == LogKind.CONFIG_PROBLEM:
         problem = detail.get("problem")
         if isinstance(problem, str) and problem:
-            return f"Focusapp found a problem in its settings: {problem}"
-        return "Focusapp found a problem in its settings."
+            return phrase("Journal", "Focusapp found a problem in its settings: {problem}")(
+                problem=problem
+            )
+        return phrase("Journal", "Focusapp found a problem in its settings.")
     if kind == LogKind.DATABASE_RECOVERED:
         moved = detail.get("moved_to")
-        where = f" The old file was kept at {moved}." if isinstance(moved, str) else ""
-        return f"Focusapp could not read its journal file and started a new one.{where}"
-    return f"Focusapp noted something this version does not know how to describe ({kind})."
+        if isinstance(moved, str):
+            return phrase(
+                "Journal",
+                "Focusapp could not read its journal file and started a new one. "
+                "The old file was kept at {path}.",
+            )(path=moved)
+        return phrase("Journal", "Focusapp could not read its journal file and started a new one.")
+    return phrase(
+        "Journal", "Focusapp noted something this version does not know how to describe ({kind})."
+    )(kind=kind)
 
 
-def _were(seconds: float) -> str:
-    return "was" if round(abs(seconds) / 60) <= 1 else "were"
-
-
-def _limit_change(detail: dict[str, Any]) -> str:
-    name = detail.get("limit") or "?"
-    old, new = detail.get("old_minutes"), detail.get("new_minutes")
-    when = {"now": ", from now on", "tomorrow": ", starting tomorrow"}.get(
-        str(detail.get("applies")), ""
+def _emergency_exit(detail: dict[str, Any]) -> Phrase:
+    left = _number(detail, "remaining_s")
+    profile = detail.get("profile")
+    if isinstance(profile, str) and profile:
+        if left is None:
+            return phrase("Journal", "You used an emergency exit from your “{profile}” session.")(
+                profile=profile
+            )
+        return phrase(
+            "Journal", "You used an emergency exit from your “{profile}” session ({duration} left)."
+        )(profile=profile, duration=duration_words(left))
+    if left is None:
+        return phrase("Journal", "You used an emergency exit.")
+    return phrase("Journal", "You used an emergency exit ({duration} left).")(
+        duration=duration_words(left)
     )
+
+
+def _clock_jump(detail: dict[str, Any]) -> Phrase:
+    delta = _number(detail, "delta_s")
+    if delta is None:
+        return phrase("Journal", "The system clock was changed; timers kept their real length.")
+    if detail.get("while_away"):
+        if delta > 0:
+            sentence = phrase(
+                "Journal",
+                "While Focusapp was closed, the system clock was set {duration} forward; "
+                "timers kept their real length.",
+            )
+        else:
+            sentence = phrase(
+                "Journal",
+                "While Focusapp was closed, the system clock was set {duration} back; "
+                "timers kept their real length.",
+            )
+    elif delta > 0:
+        sentence = phrase(
+            "Journal",
+            "The system clock was set {duration} forward; timers kept their real length.",
+        )
+    else:
+        sentence = phrase(
+            "Journal", "The system clock was set {duration} back; timers kept their real length."
+        )
+    return sentence(duration=duration_words(delta))
+
+
+def _app_down(detail: dict[str, Any]) -> Phrase:
+    if "restore_failed" in detail:
+        return phrase(
+            "Journal", "Focusapp could not pick up the session it had saved, so it started afresh."
+        )
+    away = _number(detail, "away_s")
+    if away is None:
+        if detail.get("strict"):
+            return phrase(
+                "Journal", "Focusapp was not running for a while during a strict session."
+            )
+        return phrase("Journal", "Focusapp was not running for a while during a session.")
+    if detail.get("strict"):
+        sentence = phrase(
+            "Journal", "Focusapp was not running for {duration} during a strict session."
+        )
+    else:
+        sentence = phrase("Journal", "Focusapp was not running for {duration} during a session.")
+    return sentence(duration=duration_words(away))
+
+
+def _limit_change(detail: dict[str, Any]) -> Phrase:
+    name = str(detail.get("limit") or "?")
+    old, new = detail.get("old_minutes"), detail.get("new_minutes")
+    applies = str(detail.get("applies"))
     if old is None and new is None:
-        return f"You changed the limit “{name}”."
+        return phrase("Journal", "You changed the limit “{name}”.")(name=name)
     if old is None:
-        return f"You added the limit “{name}”: {_minutes(new)} a day{when}."
+        added = {
+            "now": phrase("Journal", "You added the limit “{name}”: {minutes} a day, from now on."),
+            "tomorrow": phrase(
+                "Journal", "You added the limit “{name}”: {minutes} a day, starting tomorrow."
+            ),
+        }.get(applies, phrase("Journal", "You added the limit “{name}”: {minutes} a day."))
+        return added(name=name, minutes=_minutes(new))
     if new is None:
-        return f"You removed the limit “{name}” (it was {_minutes(old)} a day){when}."
-    return f"You changed the limit “{name}” from {old} to {_minutes(new)} a day{when}."
+        removed = {
+            "now": phrase(
+                "Journal", "You removed the limit “{name}” (it was {minutes} a day), from now on."
+            ),
+            "tomorrow": phrase(
+                "Journal",
+                "You removed the limit “{name}” (it was {minutes} a day), starting tomorrow.",
+            ),
+        }.get(
+            applies, phrase("Journal", "You removed the limit “{name}” (it was {minutes} a day).")
+        )
+        return removed(name=name, minutes=_minutes(old))
+    changed = {
+        "now": phrase(
+            "Journal", "You changed the limit “{name}” from {old} to {minutes} a day, from now on."
+        ),
+        "tomorrow": phrase(
+            "Journal",
+            "You changed the limit “{name}” from {old} to {minutes} a day, starting tomorrow.",
+        ),
+    }.get(
+        applies, phrase("Journal", "You changed the limit “{name}” from {old} to {minutes} a day.")
+    )
+    return changed(name=name, old=old, minutes=_minutes(new))

@@ -12,11 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
     QItemSelection,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
 )
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -40,51 +46,80 @@ from focusapp.store.journal_store import (
     DEFAULT_RETENTION_DAYS,
     JournalStore,
     NotesUnavailable,
+    describe,
     duration_words,
 )
+from focusapp.ui.i18n import say
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# Why the app stepped in, as the end of "Paused before X, because ...". Translated when shown.
 _TRIGGER_WORDS = {
-    "blocked_during_session": "it is blocked during your focus session",
-    "limit_reached": "today's time for it was used up",
-    "feed": "you were about to open the feed",
-    "own_profile": "you were about to open your own profile",
-    "notifications": "you were about to open notifications",
-    "other_profile": "you were about to open someone else's profile",
-    "just_posted": "you had just posted something",
+    "blocked_during_session": QT_TRANSLATE_NOOP(
+        "JournalWindow", "it is blocked during your focus session"
+    ),
+    "limit_reached": QT_TRANSLATE_NOOP("JournalWindow", "today's time for it was used up"),
+    "feed": QT_TRANSLATE_NOOP("JournalWindow", "you were about to open the feed"),
+    "own_profile": QT_TRANSLATE_NOOP("JournalWindow", "you were about to open your own profile"),
+    "notifications": QT_TRANSLATE_NOOP("JournalWindow", "you were about to open notifications"),
+    "other_profile": QT_TRANSLATE_NOOP(
+        "JournalWindow", "you were about to open someone else's profile"
+    ),
+    "just_posted": QT_TRANSLATE_NOOP("JournalWindow", "you had just posted something"),
 }
 _PAGE_WORDS = {
-    "feed": "the feed",
-    "own_profile": "your profile",
-    "notifications": "notifications",
-    "other_profile": "someone's profile",
-    "post": "a post",
+    "feed": QT_TRANSLATE_NOOP("JournalWindow", "the feed"),
+    "own_profile": QT_TRANSLATE_NOOP("JournalWindow", "your profile"),
+    "notifications": QT_TRANSLATE_NOOP("JournalWindow", "notifications"),
+    "other_profile": QT_TRANSLATE_NOOP("JournalWindow", "someone's profile"),
+    "post": QT_TRANSLATE_NOOP("JournalWindow", "a post"),
 }
+# What the app records as the target of a check-in without a profile (see FocusApp).
+CHECKIN_TARGET = "focus session"
+
+
+def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("JournalWindow", ...), translated now."""
+    return QCoreApplication.translate("JournalWindow", text)
 
 
 def outcome_words(entry: JournalEntry) -> str:
     """What happened next, in a few plain words."""
     if entry.outcome == Outcome.RETURNED:
-        return "went back"
+        return QCoreApplication.translate("JournalWindow", "went back")
     if entry.outcome == Outcome.ALLOWED:
-        took = f"took {duration_words(entry.allowed_s)}" if entry.allowed_s else "took a while"
-        return f"{took}: “{entry.intention}”" if entry.intention else took
+        if entry.allowed_s:
+            took = QCoreApplication.translate("JournalWindow", "took {duration}").format(
+                duration=say(duration_words(entry.allowed_s))
+            )
+        else:
+            took = QCoreApplication.translate("JournalWindow", "took a while")
+        if not entry.intention:
+            return took
+        return QCoreApplication.translate("JournalWindow", "{took}: “{intention}”").format(
+            took=took, intention=entry.intention
+        )
     if entry.outcome == Outcome.ENFORCED:
-        return "your rule set it aside"
+        return QCoreApplication.translate("JournalWindow", "your rule set it aside")
     if entry.outcome == Outcome.EMERGENCY_EXIT:
-        return "used an emergency exit"
+        return QCoreApplication.translate("JournalWindow", "used an emergency exit")
     if entry.outcome == Outcome.CHECKIN:
-        return "looked back on a session"
+        return QCoreApplication.translate("JournalWindow", "looked back on a session")
     if entry.outcome == Outcome.CONTINUED:
-        return "paused, then went on"
+        return QCoreApplication.translate("JournalWindow", "paused, then went on")
     return entry.outcome or ""
 
 
 def what_words(entry: JournalEntry) -> str:
-    name = entry.target_name or "something"
+    name = entry.target_name or QCoreApplication.translate("JournalWindow", "something")
+    if entry.target_kind == "session" and entry.target_name == CHECKIN_TARGET:
+        name = QCoreApplication.translate("JournalWindow", "a focus session")
     page = _PAGE_WORDS.get(entry.page_kind or "")
-    return f"{name}, {page}" if page else name
+    if not page:
+        return name
+    return QCoreApplication.translate("JournalWindow", "{name}, {page}").format(
+        name=name, page=_tr(page)
+    )
 
 
 def when_words(moment: datetime, today: date) -> str:
@@ -92,30 +127,48 @@ def when_words(moment: datetime, today: date) -> str:
     clock = local.strftime("%H:%M")
     day = local.date()
     if day == today:
-        return f"Today {clock}"
+        return QCoreApplication.translate("JournalWindow", "Today {time}").format(time=clock)
     if (today - day).days == 1:
-        return f"Yesterday {clock}"
-    if day.year == today.year:
-        return f"{local.strftime('%a')} {day.day} {local.strftime('%b')}, {clock}"
-    return f"{day.day} {local.strftime('%b')} {day.year}, {clock}"
+        return QCoreApplication.translate("JournalWindow", "Yesterday {time}").format(time=clock)
+    # Day and month names in the app's language (QLocale's default is set to it).
+    shown = QLocale().toString(
+        QDate(day.year, day.month, day.day), "ddd d MMM" if day.year == today.year else "d MMM yyyy"
+    )
+    return QCoreApplication.translate("JournalWindow", "{day}, {time}").format(
+        day=shown, time=clock
+    )
 
 
 def retention_words(days: int) -> str:
     if days % 365 == 0:
-        years = days // 365
-        span = "a year" if years == 1 else f"{years} years"
-    elif days % 30 == 0 and days < 365:
-        months = days // 30
-        span = "a month" if months == 1 else f"{months} months"
-    else:
-        span = "a day" if days == 1 else f"{days} days"
-    return f"Entries older than {span} are removed on their own."
+        return QCoreApplication.translate(
+            "JournalWindow",
+            "Entries older than %n years are removed on their own.",
+            None,
+            days // 365,
+        )
+    if days % 30 == 0 and days < 365:
+        return QCoreApplication.translate(
+            "JournalWindow",
+            "Entries older than %n months are removed on their own.",
+            None,
+            days // 30,
+        )
+    return QCoreApplication.translate(
+        "JournalWindow", "Entries older than %n days are removed on their own.", None, days
+    )
 
 
 class EntriesModel(QAbstractTableModel):
     """Journal entries, newest first; cells are worded only when the view asks for them."""
 
-    HEADERS = ("When", "What", "The question", "Your answer", "Then")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("EntriesModel", "When"),
+        QT_TRANSLATE_NOOP("EntriesModel", "What"),
+        QT_TRANSLATE_NOOP("EntriesModel", "The question"),
+        QT_TRANSLATE_NOOP("EntriesModel", "Your answer"),
+        QT_TRANSLATE_NOOP("EntriesModel", "Then"),
+    )
 
     def __init__(
         self,
@@ -153,7 +206,7 @@ class EntriesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -163,7 +216,10 @@ class EntriesModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._cell(entry, index.column())
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.HEADERS[index.column()]}: {self._cell(entry, index.column())}"
+            return self.tr("{column}: {value}").format(
+                column=self.tr(self.HEADERS[index.column()]),
+                value=self._cell(entry, index.column()),
+            )
         return None
 
     def _cell(self, entry: JournalEntry, column: int) -> str:
@@ -181,7 +237,10 @@ class EntriesModel(QAbstractTableModel):
 class LogModel(QAbstractTableModel):
     """Honest-log lines, newest first."""
 
-    HEADERS = ("When", "What happened")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LogModel", "When"),
+        QT_TRANSLATE_NOOP("LogModel", "What happened"),
+    )
 
     def __init__(self, today: Callable[[], date] = date.today, parent: QWidget | None = None):
         super().__init__(parent)
@@ -204,7 +263,7 @@ class LogModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -216,7 +275,10 @@ class LogModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.AccessibleTextRole,
         ):
-            return when_words(line.ts, self._today()) if index.column() == 0 else line.sentence
+            if index.column() == 0:
+                return when_words(line.ts, self._today())
+            # Worded again from its kind and detail, in the app's language.
+            return say(describe(line.kind, line.detail))
         return None
 
 
@@ -226,18 +288,22 @@ class DeleteEverythingDialog(QMessageBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.NoIcon)
-        self.setWindowTitle("Delete your journal?")
-        self.setText("Delete everything in your journal?")
+        self.setWindowTitle(self.tr("Delete your journal?"))
+        self.setText(self.tr("Delete everything in your journal?"))
         self.setInformativeText(
-            "Every moment, note and answer, the honest log, your session history and the time "
-            "counted in apps and sites will be removed from this computer. "
-            "This can't be undone.\n\n"
-            "Emergency exits from the last two weeks stay, because strict sessions count them."
+            self.tr(
+                "Every moment, note and answer, the honest log, your session history and the "
+                "time counted in apps and sites will be removed from this computer. "
+                "This can't be undone.\n\n"
+                "Emergency exits from the last two weeks stay, because strict sessions count them."
+            )
         )
         self.delete_button = self.addButton(
-            "Delete everything", QMessageBox.ButtonRole.DestructiveRole
+            self.tr("Delete everything"), QMessageBox.ButtonRole.DestructiveRole
         )
-        self.keep_button = self.addButton("Keep my journal", QMessageBox.ButtonRole.RejectRole)
+        self.keep_button = self.addButton(
+            self.tr("Keep my journal"), QMessageBox.ButtonRole.RejectRole
+        )
         self.setDefaultButton(self.keep_button)
         self.setEscapeButton(self.keep_button)
         self.delete_button.setAutoDefault(False)
@@ -269,24 +335,26 @@ class JournalWindow(QWidget):
         super().__init__(parent)
         self.store = store
         self._confirm_delete = confirm_delete
-        self.setWindowTitle("Your journal — Focusapp")
-        self.setAccessibleName("Your journal")
+        self.setWindowTitle(self.tr("Your journal — Focusapp"))
+        self.setAccessibleName(self.tr("Your journal"))
         self.resize(980, 640)
 
-        heading = QLabel("Your journal")
+        heading = QLabel(self.tr("Your journal"))
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         heading.setFont(font)
         intro = _muted(
             QLabel(
-                "Each time Focusapp paused you: what it was, the question, your answer and what "
-                "you chose next. It stays on this computer; only you see it."
+                self.tr(
+                    "Each time Focusapp paused you: what it was, the question, your answer and "
+                    "what you chose next. It stays on this computer; only you see it."
+                )
             )
         )
         intro.setWordWrap(True)
 
         self.entries_model = EntriesModel(prompt_text, today, self)
-        self.entries_view = _table(self.entries_model, "Moments Focusapp paused you")
+        self.entries_view = _table(self.entries_model, self.tr("Moments Focusapp paused you"))
         header = self.entries_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -301,14 +369,14 @@ class JournalWindow(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setAccessibleName("The selected moment")
+        self.detail.setAccessibleName(self.tr("The selected moment"))
         self.detail.setMinimumHeight(72)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail.setMargin(10)
 
         self.entries_empty = _muted(
-            QLabel("Nothing here yet. When Focusapp pauses you, the moment shows here.")
+            QLabel(self.tr("Nothing here yet. When Focusapp pauses you, the moment shows here."))
         )
         self.entries_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.entries_empty.setWordWrap(True)
@@ -319,13 +387,15 @@ class JournalWindow(QWidget):
         moments_layout.addWidget(self.detail)
 
         self.log_model = LogModel(today, self)
-        self.log_view = _table(self.log_model, "The honest log", lines=1)
+        self.log_view = _table(self.log_model, self.tr("The honest log"), lines=1)
         self.log_view.setColumnWidth(0, 130)
         self.log_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.log_empty = _muted(
             QLabel(
-                "Nothing here yet. Emergency exits, changed limits, clock changes and times "
-                "Focusapp was not running will show here."
+                self.tr(
+                    "Nothing here yet. Emergency exits, changed limits, clock changes and times "
+                    "Focusapp was not running will show here."
+                )
             )
         )
         self.log_empty.setWordWrap(True)
@@ -333,7 +403,7 @@ class JournalWindow(QWidget):
         log_page = QWidget()
         log_layout = QVBoxLayout(log_page)
         log_about = _muted(
-            QLabel("Things you may want to know later, written down as they happened.")
+            QLabel(self.tr("Things you may want to know later, written down as they happened."))
         )
         log_about.setWordWrap(True)
         log_layout.addWidget(log_about)
@@ -341,30 +411,30 @@ class JournalWindow(QWidget):
         log_layout.addWidget(self.log_view, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Journal sections")
-        self.tabs.addTab(moments, "&Moments")
-        self.tabs.addTab(log_page, "Honest &log")
+        self.tabs.setAccessibleName(self.tr("Journal sections"))
+        self.tabs.addTab(moments, self.tr("&Moments"))
+        self.tabs.addTab(log_page, self.tr("Honest &log"))
 
         self.notes_label = _muted(QLabel(notes_status))
         self.notes_label.setWordWrap(True)
-        self.notes_label.setAccessibleName("Where your notes stand")
+        self.notes_label.setAccessibleName(self.tr("Where your notes stand"))
         self.notes_label.setVisible(bool(notes_status))
         self.retention_label = _muted(QLabel(retention_words(retention_days)))
-        self.retention_label.setAccessibleName("How long the journal keeps entries")
+        self.retention_label.setAccessibleName(self.tr("How long the journal keeps entries"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Last action")
+        self.message.setAccessibleName(self.tr("Last action"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.note_button = QPushButton("Write a &note…")
-        self.note_button.setAccessibleName("Write a note to the selected moment")
+        self.note_button = QPushButton(self.tr("Write a &note…"))
+        self.note_button.setAccessibleName(self.tr("Write a note to the selected moment"))
         self.note_button.setEnabled(False)
         self.note_button.clicked.connect(self.write_note)
-        self.export_button = QPushButton("&Export…")
-        self.export_button.setAccessibleName("Export the journal to a file")
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setAccessibleName(self.tr("Export the journal to a file"))
         self.export_button.clicked.connect(self.export)
-        self.delete_button = QPushButton("&Delete everything…")
-        self.delete_button.setAccessibleName("Delete everything in the journal")
+        self.delete_button = QPushButton(self.tr("&Delete everything…"))
+        self.delete_button.setAccessibleName(self.tr("Delete everything in the journal"))
         self.delete_button.clicked.connect(self.delete_everything)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retention_label, 1)
@@ -401,22 +471,23 @@ class JournalWindow(QWidget):
         has_log = self.log_model.rowCount() > 0
         self.log_empty.setVisible(not has_log)
         self.log_view.setVisible(has_log)
-        self.detail.setText("Choose a moment to read it in full.")
+        self.detail.setText(self.tr("Choose a moment to read it in full."))
 
     def export(self) -> Path | None:
         """Asks where, then writes JSON (moments and the honest log) or CSV (moments)."""
         suggested = Path.home() / f"focusapp-journal-{date.today().isoformat()}.json"
+        as_json = self.tr("JSON, with the honest log (*.json)")
         filename, chosen = QFileDialog.getSaveFileName(
             self,
-            "Export your journal",
+            self.tr("Export your journal"),
             str(suggested),
-            "JSON, with the honest log (*.json);;CSV, moments only (*.csv)",
+            f"{as_json};;{self.tr('CSV, moments only (*.csv)')}",
         )
         if not filename:
             return None
         path = Path(filename)
         as_csv = path.suffix.lower() == ".csv" or (
-            path.suffix.lower() != ".json" and chosen.startswith("CSV")
+            path.suffix.lower() != ".json" and chosen != as_json
         )
         if not path.suffix:
             path = path.with_suffix(".csv" if as_csv else ".json")
@@ -425,25 +496,31 @@ class JournalWindow(QWidget):
         try:
             path.write_text(text, encoding="utf-8", newline="")
         except OSError as e:
-            self.message.setText(f"The journal could not be saved to {path} ({e.strerror}).")
+            self.message.setText(
+                self.tr("The journal could not be saved to {path} ({error}).").format(
+                    path=path, error=e.strerror
+                )
+            )
             return None
-        self.message.setText(f"Saved your journal to {path}.")
+        self.message.setText(self.tr("Saved your journal to {path}.").format(path=path))
         return path
 
     def delete_everything(self) -> bool:
         if not self._confirm_delete(self):
-            self.message.setText("Nothing was deleted.")
+            self.message.setText(self.tr("Nothing was deleted."))
             return False
         self.store.delete_everything()
         self.refresh()
         leftovers = self.store.leftover_copies()
-        extra = ""
         if leftovers:
-            extra = (
-                " Older copies of the database are still kept in "
-                f"{leftovers[0].parent}; delete them yourself if you want them gone too."
+            self.message.setText(
+                self.tr(
+                    "Your journal was deleted. Older copies of the database are still kept in "
+                    "{folder}; delete them yourself if you want them gone too."
+                ).format(folder=leftovers[0].parent)
             )
-        self.message.setText(f"Your journal was deleted.{extra}")
+        else:
+            self.message.setText(self.tr("Your journal was deleted."))
         return True
 
     def _show_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -470,8 +547,8 @@ class JournalWindow(QWidget):
 
             typed, ok = QInputDialog.getMultiLineText(
                 self,
-                "A note to yourself",
-                "What was going on? Only you can read this.",
+                self.tr("A note to yourself"),
+                self.tr("What was going on? Only you can read this."),
                 entry.note or "",
             )
             if not ok:
@@ -485,23 +562,34 @@ class JournalWindow(QWidget):
         row = self.entries_view.selectionModel().selectedRows()[0].row()
         self.refresh()
         self.entries_view.selectRow(row)
-        self.message.setText("Your note is kept, encrypted." if text.strip() else "Note removed.")
+        self.message.setText(
+            self.tr("Your note is kept, encrypted.") if text.strip() else self.tr("Note removed.")
+        )
         return True
 
     def _detail_text(self, entry: JournalEntry) -> str:
         local = entry.ts.astimezone()
-        lines = [f"{local.strftime('%A')} {local.day} {local.strftime('%B %Y, %H:%M')}"]
+        moment = QDateTime(
+            QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
+        )
+        lines = [QLocale().toString(moment, "dddd d MMMM yyyy, HH:mm")]
         why = _TRIGGER_WORDS.get(entry.trigger_kind)
-        because = f", because {why}" if why else ""
-        lines.append(f"Paused before {what_words(entry)}{because}.")
+        if why:
+            lines.append(
+                self.tr("Paused before {what}, because {why}.").format(
+                    what=what_words(entry), why=_tr(why)
+                )
+            )
+        else:
+            lines.append(self.tr("Paused before {what}.").format(what=what_words(entry)))
         question = self.entries_model.question(entry)
         if question:
-            lines.append(f"Asked: {question}")
+            lines.append(self.tr("Asked: {question}").format(question=question))
         if entry.answer:
-            lines.append(f"You answered: {entry.answer}")
-        lines.append(f"Then: {outcome_words(entry)}.")
+            lines.append(self.tr("You answered: {answer}").format(answer=entry.answer))
+        lines.append(self.tr("Then: {outcome}.").format(outcome=outcome_words(entry)))
         if entry.note:
-            lines.append(f"Your note: {entry.note}")
+            lines.append(self.tr("Your note: {note}").format(note=entry.note))
         if entry.note_problem:
             lines.append(entry.note_problem)
         return "\n".join(lines)

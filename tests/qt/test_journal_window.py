@@ -182,7 +182,7 @@ def test_the_honest_log_tab_lists_sentences_newest_first(qtbot: QtBot, db: Datab
     window.tabs.setCurrentIndex(1)
     model = window.log_model
     assert model.rowCount() == 2
-    assert model.data(model.index(0, 1)) == "You used an emergency exit (18 minutes were left)."
+    assert model.data(model.index(0, 1)) == "You used an emergency exit (18 minutes left)."
     assert model.data(model.index(1, 1)) == "Focusapp was quit during a strict session."
     assert window.log_view.isVisible()
 

@@ -198,4 +198,4 @@ def test_recorded_urges_export_and_read_back_as_recorded(tmp_path: Path) -> None
             assert entry.outcome == urge.outcome.value
             assert (entry.allowed_s, entry.session_id) == (urge.allowed_s, urge.session_id)
     assert from_json(to_json(entries, log))[1] == log
-    assert log[0].sentence == "You used an emergency exit (18 minutes were left)."
+    assert log[0].sentence == "You used an emergency exit (18 minutes left)."
