@@ -62,6 +62,14 @@ def url_of(site: str) -> str:
     return f"https://{host}/"
 
 
+def fixture_page(page: str, path: str) -> Path:
+    """The fixture for an address: `x__notifications.html` answers x.com/notifications, and the
+    site's main fixture answers every other path."""
+    slug = path.strip("/").replace("/", "_")
+    specific = FIXTURES / f"{page}__{slug}.html"
+    return specific if slug and specific.is_file() else FIXTURES / f"{page}.html"
+
+
 def _answer(route: Any) -> None:
     parts = urlsplit(route.request.url)
     page = PAGES.get(parts.hostname or "")
@@ -70,7 +78,7 @@ def _answer(route: Any) -> None:
     elif parts.path.endswith("/fixture.css"):
         route.fulfill(content_type="text/css", body=(FIXTURES / "fixture.css").read_bytes())
     else:
-        html = (FIXTURES / f"{page}.html").read_bytes()
+        html = fixture_page(page, parts.path).read_bytes()
         route.fulfill(content_type="text/html; charset=utf-8", body=html)
 
 

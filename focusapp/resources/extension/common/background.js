@@ -372,6 +372,17 @@ async function handle(message, sender) {
       const reply = await ask({ type: "get_policy" });
       return { connected: Boolean(reply?.ok && !reply.offline), policy: policy ?? null, switches, posted_until: until };
     }
+    case "back": {
+      const tab = sender.tab;
+      if (tab?.id === undefined) return null;
+      try {
+        await chrome.tabs.goBack(tab.id);
+      } catch {
+        const origin = new URL(tab.url ?? sender.url).origin;
+        await chrome.tabs.update(tab.id, { url: `${origin}/` });
+      }
+      return {};
+    }
     case "leave": {
       // A block page opened straight in a new tab has nowhere to go back to.
       if (sender.tab?.id !== undefined) await chrome.tabs.update(sender.tab.id, { url: "chrome://newtab/" });

@@ -96,10 +96,9 @@
       page_kind: kind === "own_post" ? "post" : kind,
       prompt_id: prompt?.id ?? null,
     }).catch(() => {});
-    if (choice === "back") {
-      if (history.length > 1) history.back();
-      else location.assign("/");
-    }
+    // The browser's own Back, as the toolbar button does it (a page's history.back() may skip
+    // entries), or the site's front page when there is nothing to go back to.
+    if (choice === "back") void chrome.runtime.sendMessage({ kind: "back" }).catch(() => location.assign("/"));
     update();
   }
 
@@ -107,7 +106,8 @@
     const modal = ask === "after_posting";
     const trigger = modal ? "just_posted" : "other_profile";
     const host = document.createElement("focusapp-card");
-    const root = host.attachShadow({ mode: "closed" });
+    // Its own shadow root keeps the site's styles out; open, so assistive tools and tests see in.
+    const root = host.attachShadow({ mode: "open" });
     card = host;
     const style = document.createElement("style");
     style.textContent = CARD_CSS;
