@@ -49,6 +49,7 @@ from focusapp.core.insights import (
 )
 from focusapp.core.phrases import Phrase
 from focusapp.ui.i18n import say
+from focusapp.ui.keyboard import close_on_escape
 
 InsightsLoader = Callable[[int], InsightsModel]
 
@@ -359,6 +360,7 @@ class InsightsWindow(QWidget):
         self._models: dict[int, InsightsModel] = {}
         self._period = period_days
         self.setWindowTitle(self.tr("Focusapp \u2014 Patterns"))
+        close_on_escape(self)
 
         self.period_buttons: dict[int, QPushButton] = {}
         self._group = QButtonGroup(self)
@@ -399,6 +401,8 @@ class InsightsWindow(QWidget):
             column.addWidget(section)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Patterns"))
+        scroll.setAccessibleDescription(self.tr("The arrow keys and Page Down scroll"))
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

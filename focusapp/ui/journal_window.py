@@ -50,6 +50,7 @@ from focusapp.store.journal_store import (
     duration_words,
 )
 from focusapp.ui.i18n import say
+from focusapp.ui.keyboard import close_on_escape
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -338,6 +339,7 @@ class JournalWindow(QWidget):
         self.setWindowTitle(self.tr("Your journal — Focusapp"))
         self.setAccessibleName(self.tr("Your journal"))
         self.resize(980, 640)
+        close_on_escape(self)
 
         heading = QLabel(self.tr("Your journal"))
         font = QFont(heading.font())

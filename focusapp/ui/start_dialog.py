@@ -63,8 +63,9 @@ class StartDialog(QDialog):
             self.profile_box.addItem(name, name)
         index = self.profile_box.findData(profile)
         self.profile_box.setCurrentIndex(max(0, index))
+        self.profile_box.setAccessibleName(self.tr("Profile"))
 
-        self.strict_box = QCheckBox(self.tr("Strict session"), self)
+        self.strict_box = QCheckBox(self.tr("&Strict session"), self)
         self.strict_box.setChecked(strict)
         strict_hint = MutedLabel(
             self.tr(
@@ -76,9 +77,10 @@ class StartDialog(QDialog):
         strict_hint.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("Length"), self.minutes_box)
-        form.addRow(self.tr("Cycles"), self.cycles_box)
-        form.addRow(self.tr("Profile"), self.profile_box)
+        # Row labels are the fields' buddies: Alt and the underlined letter jumps there.
+        form.addRow(self.tr("&Length"), self.minutes_box)
+        form.addRow(self.tr("C&ycles"), self.cycles_box)
+        form.addRow(self.tr("&Profile"), self.profile_box)
         form.addRow("", self.strict_box)
         form.addRow("", strict_hint)
 

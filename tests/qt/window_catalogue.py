@@ -1,0 +1,268 @@
+"""Every window of the app, built with plausible data and no running app behind it.
+
+One place that knows how to make each window, so the accessibility walk, the 200% check and
+the README screenshots (`scripts/screenshots.py`) look at the same windows. Each builder takes
+a `Workshop` (a temporary folder and the things to close afterwards) and returns the window,
+not yet shown.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
+
+from focusapp.core.journal import Outcome, UrgeEntry
+from focusapp.core.prompts import Category, Prompt, Trigger
+from focusapp.core.settings import Limit
+from focusapp.store.config import ConfigStore
+from focusapp.store.database import Database
+from focusapp.store.journal_store import JournalStore
+from focusapp.store.note_cipher import NoteCipher, new_key
+from focusapp.store.secrets import JournalKeys, NotesMode
+from focusapp.store.urge_store import SqliteUrgeStore
+from tests.qt.tray_fakes import FakeRunner, focus_status
+
+SAMPLE_CONFIG = """\
+# My focus setup.
+
+[session]
+focus_minutes = 50   # long stretches work best for me
+break_minutes = 10
+
+[[profiles]]
+name = "Deep work"
+block_apps = ["discord", "telegram-desktop"]
+block_sites = ["x.com", "instagram.com", "tiktok.com"]
+
+[[limits]]
+name = "Social"
+daily_minutes = 30
+apps = ["discord"]
+sites = ["tiktok.com", "instagram.com", "youtube.com"]
+enforce = "minimize"
+
+[limits.weekdays]
+sat = 60
+sun = 60
+
+[[schedules]]
+name = "Weekday mornings"
+days = ["mon", "tue", "wed", "thu", "fri"]
+start = "08:30"
+end = "12:00"
+profile = "Deep work"
+"""
+
+PROMPT = Prompt(
+    id="validation-001",
+    category=Category.VALIDATION,
+    text="What would it change if nobody liked it?",
+    answers=("I wanted to see if anyone liked it", "It would sting a little", "Nothing, really"),
+    triggers=frozenset({Trigger.JUST_POSTED}),
+)
+SCREEN = QRect(0, 0, 1280, 800)
+NOW = datetime(2026, 11, 26, 21, 30, tzinfo=UTC)
+TZ = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass
+class Workshop:
+    """A temporary folder for the windows' files, and what to close when done."""
+
+    folder: Path
+    closers: list[Callable[[], object]] = field(default_factory=list)
+    keep: list[Any] = field(default_factory=list)  # objects that must live as long as a window
+
+    def close(self) -> None:
+        for closer in reversed(self.closers):
+            closer()
+        self.closers.clear()
+        self.keep.clear()
+
+    def database(self, name: str) -> Database:
+        db, _notices = Database.open(self.folder / f"{name}.sqlite3")
+        self.closers.append(db.close)
+        return db
+
+
+def fallback_window(shop: Workshop) -> QWidget:
+    from focusapp.ui.fallback_window import FallbackWindow
+    from focusapp.ui.notifier import Notifier
+    from focusapp.ui.tray import TrayController
+
+    runner = FakeRunner({"status": focus_status(remaining_s=14 * 60)})
+    controller = TrayController(
+        runner,
+        open_settings=lambda: None,
+        quit_app=lambda: None,
+        notifier=Notifier(),
+        dark_panel=False,
+    )
+    shop.keep.append(controller)
+    window = FallbackWindow(controller)
+    controller.update(focus_status(remaining_s=14 * 60))
+    return window
+
+
+def settings_window(shop: Workshop) -> QWidget:
+    from focusapp.ui.settings_window import SettingsWindow
+
+    store = ConfigStore(shop.folder / "config.toml", shop.folder / "last-good.toml")
+    store.path.write_text(SAMPLE_CONFIG, encoding="utf-8")
+    return SettingsWindow(store)
+
+
+def start_dialog(shop: Workshop) -> QWidget:
+    from focusapp.ui.start_dialog import StartDialog
+
+    return StartDialog(["Deep work", "Writing"], profile="Deep work")
+
+
+def emergency_dialog(shop: Workshop) -> QWidget:
+    from focusapp.ui.emergency_dialog import EmergencyDialog
+
+    ticket = {
+        "token": "t",
+        "sentence": "I am choosing to end this focus session now.",
+        "wait_s": 30.0,
+        "exits_left": 2,
+    }
+    return EmergencyDialog(FakeRunner({"emergency_begin": ticket}))
+
+
+def intervention(shop: Workshop, *, reduce_motion: bool = True, pause_s: float = 0.0) -> QWidget:
+    from focusapp.ui.intervention import InterventionOverlay, InterventionRequest
+
+    request = InterventionRequest(
+        target_label="Instagram",
+        reason="This is blocked during your focus session",
+        prompt=PROMPT,
+        allow_minutes_choices=(2, 5, 10, 15),
+        screen_geometry=SCREEN,
+    )
+    return InterventionOverlay(request, reduce_motion=reduce_motion, pause_s=pause_s)
+
+
+def _journal_store(shop: Workshop) -> JournalStore:
+    db = shop.database("journal")
+    cipher = NoteCipher(new_key())
+    urges = SqliteUrgeStore(db, lambda: cipher)
+    rng = random.Random(3)
+    targets = [("site", "tiktok.com", "feed"), ("site", "instagram.com", "notifications"),
+               ("app", "discord", None)]  # fmt: skip
+    for day in range(10):
+        for hour in (13, 20):
+            kind, name, page = rng.choice(targets)
+            allowed = rng.random() < 0.3
+            urges.record_urge(
+                UrgeEntry(
+                    ts=NOW - timedelta(days=day, hours=24 - hour),
+                    trigger_kind="limit_reached",
+                    target_kind=kind,
+                    target_name=name,
+                    page_kind=page,
+                    outcome=Outcome.ALLOWED if allowed else Outcome.RETURNED,
+                    prompt_id=PROMPT.id,
+                    answer=rng.choice(PROMPT.answers),
+                    intention="reply to Sam" if allowed else None,
+                    note="I posted an hour ago and wanted to see." if day == 1 else None,
+                    allowed_s=300.0 if allowed else None,
+                )
+            )
+    return JournalStore(
+        db,
+        lambda: cipher,
+        lambda _error: "This note was written with a key that is gone.",
+        prompt_text=lambda prompt_id: PROMPT.text if prompt_id == PROMPT.id else None,
+    )
+
+
+def journal_window(shop: Workshop) -> QWidget:
+    from focusapp.ui.journal_window import JournalWindow
+
+    return JournalWindow(
+        _journal_store(shop),
+        lambda prompt_id: PROMPT.text if prompt_id == PROMPT.id else None,
+        notes_status="What you type is encrypted with a key kept in your system keyring.",
+        today=lambda: NOW.date(),
+    )
+
+
+def delete_journal_dialog(shop: Workshop) -> QWidget:
+    from focusapp.ui.journal_window import DeleteEverythingDialog
+
+    return DeleteEverythingDialog()
+
+
+def insights_window(shop: Workshop) -> QWidget:
+    from focusapp.store.insights_query import InsightsQuery
+    from focusapp.ui.insights_window import InsightsWindow
+    from tests.perf.insights_data import fill, prompt_categories
+
+    db = shop.database("insights")
+    fill(db, (NOW.astimezone(TZ) - timedelta(hours=4)).date(), 30, TZ, urges_per_day=9,
+         usage_hours_per_day=12)  # fmt: skip
+    query = InsightsQuery(db)
+    limits = [Limit(name="Social", daily_minutes=75, sites=("instagram.com", "tiktok.com"))]
+    categories = prompt_categories()
+    return InsightsWindow(
+        lambda days: query.model(days, NOW, TZ, limits=limits, categories=categories)
+    )
+
+
+def checkin_dialog(shop: Workshop) -> QWidget:
+    from focusapp.ui.checkin_dialog import CheckinDialog
+
+    return CheckinDialog(notes_kept=True)
+
+
+def notes_choice_dialog(shop: Workshop) -> QWidget:
+    from focusapp.ui.notes_dialogs import NotesChoiceDialog
+
+    keys = JournalKeys(NotesMode.KEYRING, verifier_file=shop.folder / "verifier.json")
+    shop.keep.append(keys)
+    return NotesChoiceDialog(keys)
+
+
+def passphrase_prompt(shop: Workshop) -> QWidget:
+    from focusapp.ui.notes_dialogs import PassphrasePrompt
+
+    keys = JournalKeys(NotesMode.PASSPHRASE, verifier_file=shop.folder / "verifier.json")
+    shop.keep.append(keys)
+    return PassphrasePrompt(keys)
+
+
+def welcome_window(shop: Workshop) -> QWidget:
+    from focusapp.ui.welcome import BrowserSetup, WelcomeWindow
+
+    store = ConfigStore(shop.folder / "welcome.toml", shop.folder / "welcome-good.toml")
+    folder = Path.home() / ".local/share/focusapp/extension/chromium"
+    return WelcomeWindow(
+        store,
+        BrowserSetup(lambda: ["Chromium", "Google Chrome"], folder),
+        set_autostart=lambda _enabled: None,
+    )
+
+
+WINDOWS: dict[str, Callable[[Workshop], QWidget]] = {
+    "fallback": fallback_window,
+    "settings": settings_window,
+    "start": start_dialog,
+    "emergency": emergency_dialog,
+    "intervention": intervention,
+    "journal": journal_window,
+    "journal-delete": delete_journal_dialog,
+    "insights": insights_window,
+    "checkin": checkin_dialog,
+    "notes-choice": notes_choice_dialog,
+    "passphrase": passphrase_prompt,
+    "welcome": welcome_window,
+}
