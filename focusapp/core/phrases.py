@@ -80,18 +80,28 @@ def count_phrase(count: int, one: Phrase, many: Phrase, **args: Arg) -> Phrase:
 
 
 _AND = phrase("Lists", "{first} and {last}")
+_OR = phrase("Lists", "{first} or {last}")
 _COMMA = phrase("Lists", "{first}, {rest}")
 
 
-def and_list(items: Sequence[Arg]) -> Arg:
-    """A list worded "a, b and c" as a phrase, so "and" is translated too."""
+def _listed(items: Sequence[Arg], last_two: Phrase) -> Arg:
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
     if len(items) == 2:
-        return _AND(first=items[0], last=items[1])
-    return _COMMA(first=items[0], rest=and_list(items[1:]))
+        return last_two(first=items[0], last=items[1])
+    return _COMMA(first=items[0], rest=_listed(items[1:], last_two))
+
+
+def and_list(items: Sequence[Arg]) -> Arg:
+    """A list worded "a, b and c" as a phrase, so "and" is translated too."""
+    return _listed(items, _AND)
+
+
+def or_list(items: Sequence[Arg]) -> Arg:
+    """A list worded "a, b or c" as a phrase."""
+    return _listed(items, _OR)
 
 
 WEEKDAYS: tuple[Phrase, ...] = (

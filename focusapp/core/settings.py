@@ -21,6 +21,8 @@ from datetime import datetime, time, timedelta
 from enum import Enum, StrEnum
 from typing import Any
 
+from focusapp.core.phrases import Phrase, or_list, phrase
+
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SYSTEM = "system"  # an option that follows the desktop's own setting
 
@@ -483,14 +485,23 @@ def render_key(path: KeyPath) -> str:
 
 @dataclass(frozen=True)
 class SettingsProblem:
-    """One thing wrong in the raw settings; `message` reads after the key."""
+    """One thing wrong in the raw settings; `message` reads after the key (in English; `phrase`
+    is the same message for translation)."""
 
     path: KeyPath
     message: str
+    phrase: Phrase | None = None
 
     @property
     def key(self) -> str:
         return render_key(self.path)
+
+    @property
+    def words(self) -> Phrase:
+        """The whole problem, key and message, to be worded in the user's language."""
+        return phrase("Settings", "{key} {problem}")(
+            key=self.key, problem=self.phrase or self.message
+        )
 
     def __str__(self) -> str:
         return f"{self.key} {self.message}"
@@ -505,9 +516,36 @@ class ParsedSettings:
 
 
 class _Invalid(ValueError):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Phrase) -> None:
+        super().__init__(str(message))
         self.message = message
+
+
+_MUST_BE = phrase("Settings", "must be {expected}, got {value}")
+_USING = phrase("Settings", "{problem} (using {value})")
+_IGNORED = phrase("Settings", "{problem} (ignored)")
+# What each kind of value is called in "must be ..." (the same words as `Kind`'s values).
+_EXPECTED: dict[Kind, Phrase] = {
+    Kind.INT: phrase("Settings", "a whole number"),
+    Kind.BOOL: phrase("Settings", "true or false"),
+    Kind.TIME: phrase("Settings", 'a time like "09:30"'),
+    Kind.TEXT: phrase("Settings", "a non-empty text"),
+    Kind.TEXT_LIST: phrase("Settings", 'a list of texts like ["a", "b"]'),
+    Kind.WEEKDAYS: phrase("Settings", 'a list of days like ["mon", "tue"]'),
+    Kind.WEEKDAY_MINUTES: phrase("Settings", "a table of minutes per day like { sat = 60 }"),
+    Kind.SWITCH_OR_SYSTEM: phrase("Settings", 'true, false or "system"'),
+}
+# "(this profile is ignored)" for each list section: the noun decides the article in Dutch.
+_ENTRY_IGNORED: dict[str, Phrase] = {
+    "profiles": phrase("Settings", "{problem} (this profile is ignored)"),
+    "limits": phrase("Settings", "{problem} (this limit is ignored)"),
+    "schedules": phrase("Settings", "{problem} (this schedule is ignored)"),
+}
+_REPEATS: dict[str, Phrase] = {
+    "profiles": phrase("Settings", "repeats the name {name} of an earlier profile"),
+    "limits": phrase("Settings", "repeats the name {name} of an earlier limit"),
+    "schedules": phrase("Settings", "repeats the name {name} of an earlier schedule"),
+}
 
 
 def show(value: object) -> str:
@@ -526,30 +564,35 @@ def show(value: object) -> str:
     return str(value)
 
 
-def _or_list(items: Sequence[str]) -> str:
-    shown = [show(i) for i in items]
-    if len(shown) <= 1:
-        return "".join(shown)
-    return ", ".join(shown[:-1]) + " or " + shown[-1]
+def _or_list(items: Sequence[str]) -> Phrase | str:
+    listed = or_list([show(i) for i in items])
+    assert isinstance(listed, Phrase | str)
+    return listed
+
+
+def _must_be(expected: Phrase | str, value: object) -> _Invalid:
+    return _Invalid(_MUST_BE(expected=expected, value=show(value)))
 
 
 def _whole_number(value: object, minimum: int | None, maximum: int | None) -> int:
-    expected = "a whole number"
+    expected = _EXPECTED[Kind.INT]
     if minimum is not None and maximum is not None:
-        expected = f"a whole number between {minimum} and {maximum}"
+        expected = phrase("Settings", "a whole number between {minimum} and {maximum}")(
+            minimum=minimum, maximum=maximum
+        )
     elif minimum is not None:
-        expected = f"a whole number of at least {minimum}"
+        expected = phrase("Settings", "a whole number of at least {minimum}")(minimum=minimum)
     # bool is an int subclass in Python: `true` must not pass as 1.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Invalid(f"must be {expected}, got {show(value)}")
+        raise _must_be(expected, value)
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        raise _Invalid(f"must be {expected}, got {show(value)}")
+        raise _must_be(expected, value)
     return value
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _Invalid(f"must be {Kind.TEXT.value}, got {show(value)}")
+        raise _must_be(_EXPECTED[Kind.TEXT], value)
     return value.strip()
 
 
@@ -564,7 +607,7 @@ def _time_text(value: object) -> str:
             pass
         else:
             return f"{t.hour:02d}:{t.minute:02d}"
-    raise _Invalid(f"must be {Kind.TIME.value}, got {show(value)}")
+    raise _must_be(_EXPECTED[Kind.TIME], value)
 
 
 def check_value(option: Option, value: object) -> object:
@@ -577,15 +620,15 @@ def check_value(option: Option, value: object) -> object:
         return _whole_number(value, option.minimum, option.maximum)
     if kind is Kind.BOOL:
         if not isinstance(value, bool):
-            raise _Invalid(f"must be true or false, got {show(value)}")
+            raise _must_be(_EXPECTED[Kind.BOOL], value)
         return value
     if kind is Kind.SWITCH_OR_SYSTEM:
         if not isinstance(value, bool) and value != SYSTEM:
-            raise _Invalid(f'must be true, false or "{SYSTEM}", got {show(value)}')
+            raise _must_be(_EXPECTED[Kind.SWITCH_OR_SYSTEM], value)
         return value
     if kind is Kind.CHOICE:
         if not isinstance(value, str) or value not in option.choices:
-            raise _Invalid(f"must be {_or_list(option.choices)}, got {show(value)}")
+            raise _must_be(_or_list(option.choices), value)
         return value
     if kind is Kind.TIME:
         return _time_text(value)
@@ -593,22 +636,30 @@ def check_value(option: Option, value: object) -> object:
         return _text(value)
     if kind is Kind.TEXT_LIST:
         if not isinstance(value, list | tuple):
-            raise _Invalid(f"must be {kind.value}, got {show(value)}")
+            raise _must_be(_EXPECTED[kind], value)
         items: list[str] = []
         for n, item in enumerate(value, start=1):
             try:
                 items.append(_text(item))
             except _Invalid as e:
-                raise _Invalid(f"has item {n} that {e.message}") from None
+                raise _Invalid(
+                    phrase("Settings", "has item {number} that {problem}")(
+                        number=n, problem=e.message
+                    )
+                ) from None
         return tuple(items)
     if kind is Kind.WEEKDAYS:
         if not isinstance(value, list | tuple) or not value:
-            raise _Invalid(f"must be {kind.value}, got {show(value)}")
+            raise _must_be(_EXPECTED[kind], value)
         days: set[str] = set()
         for item in value:
             day = item.strip().lower()[:3] if isinstance(item, str) else None
             if day not in WEEKDAYS or not _is_day_name(item):
-                raise _Invalid(f"must list days among {_or_list(WEEKDAYS)}, got {show(item)}")
+                raise _Invalid(
+                    phrase("Settings", "must list days among {days}, got {value}")(
+                        days=_or_list(WEEKDAYS), value=show(item)
+                    )
+                )
             days.add(day)
         return tuple(d for d in WEEKDAYS if d in days)
     raise AssertionError(f"no check for {kind}")  # WEEKDAY_MINUTES is checked key by key
@@ -627,8 +678,13 @@ def _is_day_name(item: object) -> bool:
 def _unknown(path: KeyPath, known: Sequence[str]) -> SettingsProblem:
     name = str(path[-1])
     close = difflib.get_close_matches(name, known, n=1)
-    hint = f' (did you mean "{close[0]}"?)' if close else ""
-    return SettingsProblem(path, f"is an unknown option, ignored{hint}")
+    if close:
+        message = phrase("Settings", 'is an unknown option, ignored (did you mean "{name}"?)')(
+            name=close[0]
+        )
+    else:
+        message = phrase("Settings", "is an unknown option, ignored")
+    return SettingsProblem(path, str(message), message)
 
 
 class _Parser:
@@ -640,8 +696,8 @@ class _Parser:
         # Position in the file of each entry kept, per list section, so messages point at it.
         self.kept: dict[str, list[int]] = {s.name: [] for s in SCHEMA if s.many}
 
-    def problem(self, path: KeyPath, message: str) -> None:
-        self.problems.append(SettingsProblem(path, message))
+    def problem(self, path: KeyPath, message: Phrase) -> None:
+        self.problems.append(SettingsProblem(path, str(message), message))
 
     def settings(self, raw: Mapping[str, object]) -> Settings:
         values: dict[str, Any] = {}
@@ -662,7 +718,14 @@ class _Parser:
     def table(self, sec: Section, raw: object, old: Any) -> Any:
         path: KeyPath = (sec.name,)
         if not isinstance(raw, Mapping):
-            self.problem(path, f"must be a table written [{sec.name}], got {show(raw)} (ignored)")
+            self.problem(
+                path,
+                _IGNORED(
+                    problem=phrase("Settings", "must be a table written [{name}], got {value}")(
+                        name=sec.name, value=show(raw)
+                    )
+                ),
+            )
             return old
         values: dict[str, Any] = {}
         for key in raw:
@@ -676,18 +739,23 @@ class _Parser:
             try:
                 values[option.key] = check_value(option, raw[option.key])
             except _Invalid as e:
-                self.problem((*path, option.key), f"{e.message} (using {show(fallback)})")
+                self.problem((*path, option.key), _USING(problem=e.message, value=show(fallback)))
                 values[option.key] = fallback
         return sec.cls(**values)
 
     def entries(self, sec: Section, raw: object, old: tuple[Any, ...]) -> tuple[Any, ...]:
         path: KeyPath = (sec.name,)
         if not isinstance(raw, list):
-            self.problem(
-                path,
-                f"must be a list of [[{sec.name}]] tables, got {show(raw)}"
-                + (f" (using the last good {sec.name})" if old else " (ignored)"),
+            listed = phrase("Settings", "must be a list of [[{name}]] tables, got {value}")(
+                name=sec.name, value=show(raw)
             )
+            if old:
+                message = phrase("Settings", "{problem} (using the last good {name})")(
+                    problem=listed, name=sec.name
+                )
+            else:
+                message = _IGNORED(problem=listed)
+            self.problem(path, message)
             self.kept[sec.name] = [-1] * len(old)
             return old
         entries: list[Any] = []
@@ -700,8 +768,7 @@ class _Parser:
             if folded in seen:
                 self.problem(
                     (sec.name, index, "name"),
-                    f"repeats the name {show(entry.name)} of an earlier {sec.noun}"
-                    f" (this {sec.noun} is ignored)",
+                    _ENTRY_IGNORED[sec.name](problem=_REPEATS[sec.name](name=show(entry.name))),
                 )
                 continue
             seen.add(folded)
@@ -710,16 +777,25 @@ class _Parser:
         return tuple(entries)
 
     def entry(self, sec: Section, path: KeyPath, raw: object, old: tuple[Any, ...]) -> Any:
-        ignored = f"(this {sec.noun} is ignored)"
+        ignored = _ENTRY_IGNORED[sec.name]
+        missing = phrase("Settings", "is missing")
         if not isinstance(raw, Mapping):
-            self.problem(path, f"must be a table with a name, got {show(raw)} {ignored}")
+            self.problem(
+                path,
+                ignored(
+                    problem=phrase("Settings", "must be a table with a name, got {value}")(
+                        value=show(raw)
+                    )
+                ),
+            )
             return None
         name_option = sec.options[0]
         try:
             name = check_value(name_option, raw.get("name"))
         except _Invalid as e:
-            given = "is missing" if "name" not in raw else e.message
-            self.problem((*path, "name"), f"{given} {ignored}")
+            self.problem(
+                (*path, "name"), ignored(problem=missing if "name" not in raw else e.message)
+            )
             return None
         assert isinstance(name, str)
         previous = next((o for o in old if o.name == name), None)
@@ -731,7 +807,7 @@ class _Parser:
             fallback = getattr(previous, option.key) if previous is not None else option.default
             if option.key not in raw:
                 if option.required:
-                    self.problem((*path, option.key), f"is missing {ignored}")
+                    self.problem((*path, option.key), ignored(problem=missing))
                     return None
                 values[option.key] = option.default
                 continue
@@ -744,9 +820,9 @@ class _Parser:
                 values[option.key] = check_value(option, raw[option.key])
             except _Invalid as e:
                 if fallback is REQUIRED:
-                    self.problem((*path, option.key), f"{e.message} {ignored}")
+                    self.problem((*path, option.key), ignored(problem=e.message))
                     return None
-                self.problem((*path, option.key), f"{e.message} (using {_shown(fallback)})")
+                self.problem((*path, option.key), _USING(problem=e.message, value=_shown(fallback)))
                 values[option.key] = fallback
         return sec.cls(**values)
 
@@ -755,21 +831,30 @@ class _Parser:
     ) -> dict[str, int]:
         old: dict[str, int] = dict(fallback) if isinstance(fallback, dict) else {}
         if not isinstance(raw, Mapping):
-            self.problem(path, f"must be {option.kind.value}, got {show(raw)} (ignored)")
+            self.problem(
+                path, _IGNORED(problem=_MUST_BE(expected=_EXPECTED[option.kind], value=show(raw)))
+            )
             return old
         result: dict[str, int] = {}
         for key, value in raw.items():
             if key not in WEEKDAYS:
-                self.problem((*path, key), f"is not a day: use {_or_list(WEEKDAYS)} (ignored)")
+                self.problem(
+                    (*path, key),
+                    _IGNORED(
+                        problem=phrase("Settings", "is not a day: use {days}")(
+                            days=_or_list(WEEKDAYS)
+                        )
+                    ),
+                )
                 continue
             try:
                 result[key] = _whole_number(value, option.minimum, option.maximum)
             except _Invalid as e:
                 if key in old:
-                    self.problem((*path, key), f"{e.message} (using {old[key]})")
+                    self.problem((*path, key), _USING(problem=e.message, value=old[key]))
                     result[key] = old[key]
                 else:
-                    self.problem((*path, key), f"{e.message} (using daily_minutes)")
+                    self.problem((*path, key), _USING(problem=e.message, value="daily_minutes"))
         return {d: result[d] for d in WEEKDAYS if d in result}
 
     def check_references(self, parsed: Settings) -> Settings:
@@ -779,18 +864,23 @@ class _Parser:
             if rule.profile is not None and parsed.profile(rule.profile) is None:
                 self.problem(
                     ("schedules", index, "profile"),
-                    f"names no profile you have, got {show(rule.profile)} (using none)",
+                    _USING(
+                        problem=phrase("Settings", "names no profile you have, got {value}")(
+                            value=show(rule.profile)
+                        ),
+                        value=_shown(None),
+                    ),
                 )
                 rule = dataclasses.replace(rule, profile=None)
             schedules.append(rule)
         return dataclasses.replace(parsed, schedules=tuple(schedules))
 
 
-def _shown(value: object) -> str:
+def _shown(value: object) -> Phrase | str:
     if value is None:
-        return "none"
+        return phrase("Settings", "none")
     if isinstance(value, tuple) and not value:
-        return "an empty list"
+        return phrase("Settings", "an empty list")
     return show(value)
 
 

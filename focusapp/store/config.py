@@ -24,6 +24,7 @@ import tomlkit
 from tomlkit.container import Container
 from tomlkit.items import AoT, Comment, Item, Table
 
+from focusapp.core.phrases import Phrase, phrase
 from focusapp.core.settings import (
     SCHEMA,
     WEEKDAYS,
@@ -48,15 +49,29 @@ _HEADER = (
 
 @dataclass(frozen=True)
 class ConfigProblem:
+    """A problem in the config file: where, and `message` in English (`phrase`, when given, is
+    the same message for translation)."""
+
     path: Path
     line: int | None
     key: str | None
     message: str
+    phrase: Phrase | None = None
+
+    @property
+    def words(self) -> Phrase:
+        """The whole problem with its place, to be worded in the user's language."""
+        what: Phrase | str = self.phrase or self.message
+        if self.key:
+            what = phrase("Config", "{key} {problem}")(key=self.key, problem=what)
+        if self.line is None:
+            return phrase("Config", "{file}: {problem}")(file=self.path.name, problem=what)
+        return phrase("Config", "{file}, line {line}: {problem}")(
+            file=self.path.name, line=self.line, problem=what
+        )
 
     def __str__(self) -> str:
-        where = self.path.name if self.line is None else f"{self.path.name}, line {self.line}"
-        what = f"{self.key} {self.message}" if self.key else self.message
-        return f"{where}: {what}"
+        return str(self.words)
 
 
 @dataclass(frozen=True)
@@ -90,7 +105,11 @@ class ConfigStore:
             raw = tomllib.loads(text.removeprefix(_BOM))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
             last_good = self._last_good()
-            using = "using your last good settings" if last_good else "using the defaults"
+            using = (
+                phrase("Config", "using your last good settings")
+                if last_good
+                else phrase("Config", "using the defaults")
+            )
             problem = self._unreadable(e, using=using, text=text)
             if last_good is not None:
                 return LoadResult(last_good, (problem,), "last-good")
@@ -143,23 +162,36 @@ class ConfigStore:
         with contextlib.suppress(OSError):
             _write_atomic(self.last_good_path, data, 0o600)
 
-    def _unreadable(self, error: Exception, *, using: str | None, text: str = "") -> ConfigProblem:
-        tail = f" ({using})" if using else ""
+    def _unreadable(
+        self, error: Exception, *, using: Phrase | None, text: str = ""
+    ) -> ConfigProblem:
+        line: int | None = None
+        message: Phrase
+        # The parser's own words for a syntax error stay as it wrote them (they name tokens).
         if isinstance(error, tomllib.TOMLDecodeError):
             line, column, what = _syntax_position(str(error), text)
-            where = f" at column {column}" if column is not None else ""
-            return ConfigProblem(self.path, line, None, f"not valid TOML{where}: {what}{tail}")
-        if isinstance(error, UnicodeDecodeError):
-            return ConfigProblem(self.path, None, None, f"not UTF-8 text{tail}")
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        return ConfigProblem(self.path, None, None, f"cannot be read: {reason}{tail}")
+            if column is not None:
+                message = phrase("Config", "not valid TOML at column {column}: {error}")(
+                    column=column, error=what
+                )
+            else:
+                message = phrase("Config", "not valid TOML: {error}")(error=what)
+        elif isinstance(error, UnicodeDecodeError):
+            message = phrase("Config", "not UTF-8 text")
+        else:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            message = phrase("Config", "cannot be read: {error}")(error=reason)
+        if using is not None:
+            message = phrase("Config", "{problem} ({using})")(problem=message, using=using)
+        return ConfigProblem(self.path, line, None, str(message), message)
 
     def _locate(
         self, text: str, problems: tuple[SettingsProblem, ...]
     ) -> tuple[ConfigProblem, ...]:
         lines = KeyLines(text)
         located = [
-            ConfigProblem(self.path, lines.line_of(p.path), p.key, p.message) for p in problems
+            ConfigProblem(self.path, lines.line_of(p.path), p.key, p.message, p.phrase)
+            for p in problems
         ]
         located.sort(key=lambda p: p.line if p.line is not None else 0)
         return tuple(located)

@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,8 +54,8 @@ from focusapp.core.settings import (
     settings_problems,
 )
 from focusapp.store.config import ConfigBroken, ConfigStore, LoadResult
+from focusapp.ui.i18n import LANGUAGES, say
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TIME_FORMAT = "HH:mm"
 _keys = itertools.count(1)
 
@@ -116,27 +116,36 @@ class _LimitDraft:
         )
 
 
+# (value, English text): the texts are translated in _choice_box.
 _ENFORCE_CHOICES = (
-    (EnforceMode.INTERVENE, "Pause and ask"),
-    (EnforceMode.MINIMIZE, "Minimize the app"),
-    (EnforceMode.CLOSE, "Close the app (after 10 s)"),
+    (EnforceMode.INTERVENE, QT_TRANSLATE_NOOP("SettingsWindow", "Pause and ask")),
+    (EnforceMode.MINIMIZE, QT_TRANSLATE_NOOP("SettingsWindow", "Minimize the app")),
+    (EnforceMode.CLOSE, QT_TRANSLATE_NOOP("SettingsWindow", "Close the app (after 10 s)")),
 )
 _METRICS_CHOICES = (
-    (MetricsMode.ALWAYS, "Always"),
-    (MetricsMode.FOCUS, "Only during focus sessions"),
-    (MetricsMode.NEVER, "Never"),
+    (MetricsMode.ALWAYS, QT_TRANSLATE_NOOP("SettingsWindow", "Always")),
+    (MetricsMode.FOCUS, QT_TRANSLATE_NOOP("SettingsWindow", "Only during focus sessions")),
+    (MetricsMode.NEVER, QT_TRANSLATE_NOOP("SettingsWindow", "Never")),
 )
 _NOTES_CHOICES = (
-    (JournalNotes.KEYRING, "Keep them, key in the system keyring"),
-    (JournalNotes.PASSPHRASE, "Keep them, locked with a passphrase"),
-    (JournalNotes.OFF, "Off"),
+    (
+        JournalNotes.KEYRING,
+        QT_TRANSLATE_NOOP("SettingsWindow", "Keep them, key in the system keyring"),
+    ),
+    (
+        JournalNotes.PASSPHRASE,
+        QT_TRANSLATE_NOOP("SettingsWindow", "Keep them, locked with a passphrase"),
+    ),
+    (JournalNotes.OFF, QT_TRANSLATE_NOOP("SettingsWindow", "Off")),
 )
 
 _MOTION_CHOICES = (
-    ("system", "As the desktop says"),
-    ("reduce", "Reduced: nothing moves"),
-    ("full", "Gentle animations"),
+    ("system", QT_TRANSLATE_NOOP("SettingsWindow", "As the desktop says")),
+    ("reduce", QT_TRANSLATE_NOOP("SettingsWindow", "Reduced: nothing moves")),
+    ("full", QT_TRANSLATE_NOOP("SettingsWindow", "Gentle animations")),
 )
+# Each language by its own name, so it can be found whatever language the window is in.
+_LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 _MOTION_VALUES: dict[str, bool | str] = {"system": SYSTEM, "reduce": True, "full": False}
 
 
@@ -150,7 +159,7 @@ def _choice_box(
     box = QComboBox(parent)
     box.setAccessibleName(name)
     for value, text in choices:
-        box.addItem(text, str(value))
+        box.addItem(QCoreApplication.translate("SettingsWindow", text), str(value))
     box.setCurrentIndex(max(0, box.findData(current)))
     return box
 
@@ -162,16 +171,24 @@ def _muted(text: str, parent: QWidget) -> QLabel:
     return hint
 
 
-def _option_spin(sec_name: str, key: str, suffix: str, name: str, parent: QWidget) -> QSpinBox:
-    """A spin box with the schema's bounds and description for one option."""
+def _option_spin(
+    sec_name: str, key: str, suffix: str, name: str, tip: str, parent: QWidget
+) -> QSpinBox:
+    """A spin box with the schema's bounds for one option."""
     option = section(sec_name).option(key)
     assert option is not None and option.minimum is not None and option.maximum is not None
     spin = QSpinBox(parent)
     spin.setRange(option.minimum, option.maximum)
     spin.setSuffix(suffix)
     spin.setAccessibleName(name)
-    spin.setToolTip(option.description[:1].upper() + option.description[1:] + ".")
+    spin.setToolTip(tip)
     return spin
+
+
+def _day_name(weekday: int, short: bool = False) -> str:
+    """A weekday's name in the app's language (Monday is 0)."""
+    form = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return QLocale().dayName(weekday + 1, form)
 
 
 def _lines(text: str) -> list[str]:
@@ -208,7 +225,7 @@ class _Notice(QLabel):
             "QLabel#notice { border: 1px solid palette(mid); border-radius: 6px;"
             " padding: 8px; background: palette(alternate-base); }"
         )
-        self.setAccessibleName("Notes about your settings")
+        self.setAccessibleName(self.tr("Notes about your settings"))
         self.hide()
 
     def say(self, text: str) -> None:
@@ -224,35 +241,45 @@ class _SessionsPage(QWidget):
         self._strict = strict
         self.spins: dict[str, QSpinBox] = {}
 
-        lengths = QGroupBox("Lengths", self)
+        lengths = QGroupBox(self.tr("Lengths"), self)
         form = QFormLayout(lengths)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        minutes = self.tr(" min")
         rows = (
-            ("session", "focus_minutes", "&Focus length", " min"),
-            ("session", "break_minutes", "Short &break", " min"),
-            ("session", "long_break_minutes", "&Long break", " min"),
-            ("session", "long_break_every", "Long break &every", " focus periods"),
-            ("session", "cycles", "&Cycles (focus periods per session)", ""),
-        )
-        for sec_name, key, label, suffix in rows:
-            form.addRow(*self._spin_row(lengths, sec_name, key, label, suffix, session))
+            ("session", "focus_minutes", self.tr("&Focus length"), minutes,
+             self.tr("Length of a focus period.")),
+            ("session", "break_minutes", self.tr("Short &break"), minutes,
+             self.tr("Length of a short break.")),
+            ("session", "long_break_minutes", self.tr("&Long break"), minutes,
+             self.tr("Length of a long break.")),
+            ("session", "long_break_every", self.tr("Long break &every"),
+             self.tr(" focus periods"), self.tr("A long break after this many focus periods.")),
+            ("session", "cycles", self.tr("&Cycles (focus periods per session)"), "",
+             self.tr("Focus periods in one session.")),
+        )  # fmt: skip
+        for sec_name, key, label, suffix, tip in rows:
+            form.addRow(*self._spin_row(lengths, sec_name, key, label, suffix, tip, session))
 
-        self.strict_box = QCheckBox("Start sessions in s&trict mode", lengths)
+        self.strict_box = QCheckBox(self.tr("Start sessions in s&trict mode"), lengths)
         self.strict_box.setChecked(session.strict)
-        self.strict_box.setAccessibleName("Start sessions in strict mode")
-        self.strict_box.setToolTip("Pause and Stop stay off until a strict session ends.")
+        self.strict_box.setAccessibleName(self.tr("Start sessions in strict mode"))
+        self.strict_box.setToolTip(self.tr("Pause and Stop stay off until a strict session ends."))
         form.addRow(self.strict_box)
 
-        exits = QGroupBox("Strict mode", self)
+        exits = QGroupBox(self.tr("Strict mode"), self)
         exits_form = QFormLayout(exits)
         exits_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        for key, label, suffix in (
-            ("emergency_exits_per_week", "Emergency e&xits per week", ""),
-            ("emergency_wait_seconds", "&Wait before an exit", " s"),
-        ):
-            exits_form.addRow(*self._spin_row(exits, "strict", key, label, suffix, strict))
+        for key, label, suffix, tip in (
+            ("emergency_exits_per_week", self.tr("Emergency e&xits per week"), "",
+             self.tr("Ways out of a strict session each week.")),
+            ("emergency_wait_seconds", self.tr("&Wait before an exit"), self.tr(" s"),
+             self.tr("The wait before an emergency exit.")),
+        ):  # fmt: skip
+            exits_form.addRow(*self._spin_row(exits, "strict", key, label, suffix, tip, strict))
         hint = QLabel(
-            "An emergency exit is always there. The short wait gives you a moment to decide.",
+            self.tr(
+                "An emergency exit is always there. The short wait gives you a moment to decide."
+            ),
             exits,
         )
         hint.setWordWrap(True)
@@ -278,6 +305,7 @@ class _SessionsPage(QWidget):
         key: str,
         label: str,
         suffix: str,
+        tip: str,
         values: object,
     ) -> tuple[QLabel, QSpinBox]:
         option = section(sec_name).option(key)
@@ -288,7 +316,7 @@ class _SessionsPage(QWidget):
         spin.setMinimumWidth(160)
         spin.setValue(getattr(values, key))
         spin.setAccessibleName(label.replace("&", ""))
-        spin.setToolTip(option.description[:1].upper() + option.description[1:] + ".")
+        spin.setToolTip(tip)
         self.spins[key] = spin
         return _labelled(label, spin, parent), spin
 
@@ -305,20 +333,31 @@ class _SessionsPage(QWidget):
 _D = TypeVar("_D")
 
 
+@dataclass(frozen=True)
+class _ListWords:
+    """What a list page calls its entries, each a whole (translated) text."""
+
+    label: str  # "Your profiles"
+    name: str  # "Profiles", the list's accessible name
+    add: str  # "&Add profile"
+    add_name: str  # "Add a profile"
+    remove_name: str  # "Remove the selected profile"
+
+
 class _ListWithButtons(QWidget):
     """A list of names with Add and Remove under it."""
 
-    def __init__(self, noun: str, parent: QWidget) -> None:
+    def __init__(self, words: _ListWords, parent: QWidget) -> None:
         super().__init__(parent)
         self.list = QListWidget(self)
-        self.list.setAccessibleName(f"{noun.capitalize()}s")
-        self.add_button = QPushButton(f"&Add {noun}", self)
-        self.add_button.setAccessibleName(f"Add a {noun}")
+        self.list.setAccessibleName(words.name)
+        self.add_button = QPushButton(words.add, self)
+        self.add_button.setAccessibleName(words.add_name)
         self.add_button.setAutoDefault(False)
-        self.remove_button = QPushButton("&Remove", self)
-        self.remove_button.setAccessibleName(f"Remove the selected {noun}")
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.remove_button.setAccessibleName(words.remove_name)
         self.remove_button.setAutoDefault(False)
-        self.label = _labelled(f"Your {noun}s", self.list, self)
+        self.label = _labelled(words.label, self.list, self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -355,26 +394,37 @@ class _ProfilesPage(QWidget):
     def __init__(self, profiles: list[_ProfileDraft], parent: QWidget) -> None:
         super().__init__(parent)
         self.profiles = profiles
-        self.side = _ListWithButtons("profile", self)
+        words = _ListWords(
+            self.tr("Your profiles"),
+            self.tr("Profiles"),
+            self.tr("&Add profile"),
+            self.tr("Add a profile"),
+            self.tr("Remove the selected profile"),
+        )
+        self.side = _ListWithButtons(words, self)
 
         self.editor = QWidget(self)
         self.name_edit = QLineEdit(self.editor)
-        self.name_edit.setAccessibleName("Profile name")
+        self.name_edit.setAccessibleName(self.tr("Profile name"))
         self.apps_edit = QPlainTextEdit(self.editor)
-        self.apps_edit.setAccessibleName("Apps to block, one per line")
+        self.apps_edit.setAccessibleName(self.tr("Apps to block, one per line"))
         self.apps_edit.setPlaceholderText("discord\ntelegram-desktop")
         self.apps_edit.setTabChangesFocus(True)
         self.sites_edit = QPlainTextEdit(self.editor)
-        self.sites_edit.setAccessibleName("Sites to block, one per line")
+        self.sites_edit.setAccessibleName(self.tr("Sites to block, one per line"))
         self.sites_edit.setPlaceholderText("tiktok.com\ninstagram.com")
         self.sites_edit.setTabChangesFocus(True)
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_labelled("&Name", self.name_edit, self.editor), self.name_edit)
-        form.addRow(_labelled("Bloc&k apps", self.apps_edit, self.editor), self.apps_edit)
-        form.addRow(_labelled("Block si&tes", self.sites_edit, self.editor), self.sites_edit)
+        form.addRow(_labelled(self.tr("&Name"), self.name_edit, self.editor), self.name_edit)
+        form.addRow(_labelled(self.tr("Bloc&k apps"), self.apps_edit, self.editor), self.apps_edit)
+        form.addRow(
+            _labelled(self.tr("Block si&tes"), self.sites_edit, self.editor), self.sites_edit
+        )
         hint = QLabel(
-            "One per line. Apps by program name or window class; sites by address, like x.com.",
+            self.tr(
+                "One per line. Apps by program name or window class; sites by address, like x.com."
+            ),
             self.editor,
         )
         hint.setWordWrap(True)
@@ -405,7 +455,7 @@ class _ProfilesPage(QWidget):
         return self.side.selected(self.profiles)
 
     def add(self) -> None:
-        draft = _ProfileDraft(_unique_name("New profile", [p.name for p in self.profiles]))
+        draft = _ProfileDraft(_unique_name(self.tr("New profile"), [p.name for p in self.profiles]))
         self.side.append(self.profiles, draft, draft.name)
         self.changed.emit()
         self.name_edit.setFocus()
@@ -452,48 +502,57 @@ class _SchedulesPage(QWidget):
         super().__init__(parent)
         self.schedules = schedules
         self.profiles = profiles
-        self.side = _ListWithButtons("schedule", self)
+        words = _ListWords(
+            self.tr("Your schedules"),
+            self.tr("Schedules"),
+            self.tr("&Add schedule"),
+            self.tr("Add a schedule"),
+            self.tr("Remove the selected schedule"),
+        )
+        self.side = _ListWithButtons(words, self)
 
         self.editor = QWidget(self)
         self.name_edit = QLineEdit(self.editor)
-        self.name_edit.setAccessibleName("Schedule name")
+        self.name_edit.setAccessibleName(self.tr("Schedule name"))
         days = QWidget(self.editor)
         days_layout = QHBoxLayout(days)
         days_layout.setContentsMargins(0, 0, 0, 0)
         self.day_boxes: dict[str, QCheckBox] = {}
-        for day, full in zip(WEEKDAYS, _DAY_NAMES, strict=True):
-            box = QCheckBox(full[:3], days)
-            box.setAccessibleName(full)
+        for n, day in enumerate(WEEKDAYS):
+            box = QCheckBox(_day_name(n, short=True), days)
+            box.setAccessibleName(_day_name(n))
             self.day_boxes[day] = box
             days_layout.addWidget(box)
         days_layout.addStretch(1)
         self.start_edit = QTimeEdit(self.editor)
         self.start_edit.setDisplayFormat(_TIME_FORMAT)
-        self.start_edit.setAccessibleName("Starts at")
+        self.start_edit.setAccessibleName(self.tr("Starts at"))
         self.end_edit = QTimeEdit(self.editor)
         self.end_edit.setDisplayFormat(_TIME_FORMAT)
-        self.end_edit.setAccessibleName("Ends at")
+        self.end_edit.setAccessibleName(self.tr("Ends at"))
         self.overnight = QLabel(self.editor)
         self.overnight.setEnabled(False)
         self.profile_box = QComboBox(self.editor)
-        self.profile_box.setAccessibleName("Profile to block with")
-        self.strict_box = QCheckBox("Stri&ct: no pause or stop while it runs", self.editor)
-        self.strict_box.setAccessibleName("Strict")
-        self.enabled_box = QCheckBox("&On: this schedule runs", self.editor)
-        self.enabled_box.setAccessibleName("Enabled")
+        self.profile_box.setAccessibleName(self.tr("Profile to block with"))
+        self.strict_box = QCheckBox(self.tr("Stri&ct: no pause or stop while it runs"), self.editor)
+        self.strict_box.setAccessibleName(self.tr("Strict"))
+        self.enabled_box = QCheckBox(self.tr("&On: this schedule runs"), self.editor)
+        self.enabled_box.setAccessibleName(self.tr("Enabled"))
 
         times = QHBoxLayout()
         times.addWidget(self.start_edit)
-        times.addWidget(_labelled("un&til", self.end_edit, self.editor))
+        times.addWidget(_labelled(self.tr("un&til"), self.end_edit, self.editor))
         times.addWidget(self.end_edit)
         times.addWidget(self.overnight, 1)
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_labelled("&Name", self.name_edit, self.editor), self.name_edit)
-        days_label = _labelled("&Days", self.day_boxes["mon"], self.editor)
+        form.addRow(_labelled(self.tr("&Name"), self.name_edit, self.editor), self.name_edit)
+        days_label = _labelled(self.tr("&Days"), self.day_boxes["mon"], self.editor)
         form.addRow(days_label, days)
-        form.addRow(_labelled("&From", self.start_edit, self.editor), times)
-        form.addRow(_labelled("Block &with", self.profile_box, self.editor), self.profile_box)
+        form.addRow(_labelled(self.tr("&From"), self.start_edit, self.editor), times)
+        form.addRow(
+            _labelled(self.tr("Block &with"), self.profile_box, self.editor), self.profile_box
+        )
         form.addRow(self.strict_box)
         form.addRow(self.enabled_box)
 
@@ -542,7 +601,7 @@ class _SchedulesPage(QWidget):
                 s.profile = None
         self.profile_box.blockSignals(True)
         self.profile_box.clear()
-        self.profile_box.addItem("No profile (just a focus session)", 0)
+        self.profile_box.addItem(self.tr("No profile (just a focus session)"), 0)
         for p in self.profiles:
             self.profile_box.addItem(p.name, p.key)
         self.profile_box.blockSignals(False)
@@ -550,7 +609,7 @@ class _SchedulesPage(QWidget):
 
     def add(self) -> None:
         draft = _ScheduleDraft(
-            _unique_name("New schedule", [s.name for s in self.schedules]),
+            _unique_name(self.tr("New schedule"), [s.name for s in self.schedules]),
             {"mon", "tue", "wed", "thu", "fri"},
             "09:00",
             "12:00",
@@ -618,46 +677,68 @@ class _SchedulesPage(QWidget):
     def _explain_overnight(self) -> None:
         draft = self.current()
         overnight = draft is not None and draft.end <= draft.start
-        self.overnight.setText("ends the next day" if overnight else "")
+        self.overnight.setText(self.tr("ends the next day") if overnight else "")
 
 
 class _LimitsPage(QWidget):
     def __init__(self, limits: list[_LimitDraft], parent: QWidget) -> None:
         super().__init__(parent)
         self.limits = limits
-        self.side = _ListWithButtons("limit", self)
+        words = _ListWords(
+            self.tr("Your limits"),
+            self.tr("Limits"),
+            self.tr("&Add limit"),
+            self.tr("Add a limit"),
+            self.tr("Remove the selected limit"),
+        )
+        self.side = _ListWithButtons(words, self)
 
         self.editor = QWidget(self)
         self.name_edit = QLineEdit(self.editor)
-        self.name_edit.setAccessibleName("Limit name")
+        self.name_edit.setAccessibleName(self.tr("Limit name"))
         self.daily_spin = _option_spin(
-            "limits", "daily_minutes", " min", "Minutes a day", self.editor
+            "limits",
+            "daily_minutes",
+            self.tr(" min"),
+            self.tr("Minutes a day"),
+            self.tr("Minutes a day across its apps and sites."),
+            self.editor,
         )
         self.apps_edit = QPlainTextEdit(self.editor)
-        self.apps_edit.setAccessibleName("Apps that count, one per line")
+        self.apps_edit.setAccessibleName(self.tr("Apps that count, one per line"))
         self.apps_edit.setPlaceholderText("discord")
         self.apps_edit.setTabChangesFocus(True)
         self.sites_edit = QPlainTextEdit(self.editor)
-        self.sites_edit.setAccessibleName("Sites that count, one per line")
+        self.sites_edit.setAccessibleName(self.tr("Sites that count, one per line"))
         self.sites_edit.setPlaceholderText("youtube.com\nreddit.com")
         self.sites_edit.setTabChangesFocus(True)
-        self.same_box = QCheckBox("Same e&very day", self.editor)
-        self.same_box.setAccessibleName("Same every day")
-        self.same_box.setToolTip("Untick to give some days more or fewer minutes.")
+        self.same_box = QCheckBox(self.tr("Same e&very day"), self.editor)
+        self.same_box.setAccessibleName(self.tr("Same every day"))
+        self.same_box.setToolTip(self.tr("Untick to give some days more or fewer minutes."))
         days = QWidget(self.editor)
         grid = QGridLayout(days)
         grid.setContentsMargins(0, 0, 0, 0)
         self.day_spins: dict[str, QSpinBox] = {}
-        for n, (day, full) in enumerate(zip(WEEKDAYS, _DAY_NAMES, strict=True)):
-            spin = _option_spin("limits", "weekdays", " min", f"Minutes on {full}", days)
-            spin.setToolTip(f"Minutes on {full}.")
+        for n, day in enumerate(WEEKDAYS):
+            full = _day_name(n)
+            spin = _option_spin(
+                "limits",
+                "weekdays",
+                self.tr(" min"),
+                self.tr("Minutes on {day}").format(day=full),
+                self.tr("Minutes on {day}.").format(day=full),
+                days,
+            )
             self.day_spins[day] = spin
             row, column = divmod(n, 4)
-            grid.addWidget(_labelled(full[:3], spin, days), row, 2 * column)
+            grid.addWidget(_labelled(_day_name(n, short=True), spin, days), row, 2 * column)
             grid.addWidget(spin, row, 2 * column + 1)
         grid.setColumnStretch(8, 1)
         self.enforce_box = _choice_box(
-            _ENFORCE_CHOICES, EnforceMode.INTERVENE, "When the time is used up", self.editor
+            _ENFORCE_CHOICES,
+            EnforceMode.INTERVENE,
+            self.tr("When the time is used up"),
+            self.editor,
         )
 
         for short in (self.daily_spin, self.enforce_box):
@@ -666,18 +747,25 @@ class _LimitsPage(QWidget):
 
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_labelled("&Name", self.name_edit, self.editor), self.name_edit)
-        form.addRow(_labelled("&Daily time", self.daily_spin, self.editor), self.daily_spin)
-        form.addRow(_labelled("Coun&t apps", self.apps_edit, self.editor), self.apps_edit)
-        form.addRow(_labelled("Count sit&es", self.sites_edit, self.editor), self.sites_edit)
+        form.addRow(_labelled(self.tr("&Name"), self.name_edit, self.editor), self.name_edit)
+        form.addRow(
+            _labelled(self.tr("&Daily time"), self.daily_spin, self.editor), self.daily_spin
+        )
+        form.addRow(_labelled(self.tr("Coun&t apps"), self.apps_edit, self.editor), self.apps_edit)
+        form.addRow(
+            _labelled(self.tr("Count sit&es"), self.sites_edit, self.editor), self.sites_edit
+        )
         form.addRow(self.same_box)
         form.addRow(days)
         form.addRow(
-            _labelled("When the time is &used up", self.enforce_box, self.editor),
+            _labelled(self.tr("When the time is &used up"), self.enforce_box, self.editor),
             self.enforce_box,
         )
         form.addRow(
-            _muted("Lowering a limit applies at once; raising one applies tomorrow.", self.editor)
+            _muted(
+                self.tr("Lowering a limit applies at once; raising one applies tomorrow."),
+                self.editor,
+            )
         )
 
         layout = QHBoxLayout(self)
@@ -712,7 +800,9 @@ class _LimitsPage(QWidget):
         return self.side.selected(self.limits)
 
     def add(self) -> None:
-        draft = _LimitDraft(_unique_name("New limit", [limit.name for limit in self.limits]))
+        draft = _LimitDraft(
+            _unique_name(self.tr("New limit"), [limit.name for limit in self.limits])
+        )
         self.side.append(self.limits, draft, draft.name)
         self.name_edit.setFocus()
         self.name_edit.selectAll()
@@ -815,60 +905,100 @@ class _GeneralPage(QWidget):
         self._metrics = metrics
         self._journal = journal
 
-        days = QGroupBox("Days", self)
+        days = QGroupBox(self.tr("Days"), self)
         self.day_start_edit = QTimeEdit(days)
         self.day_start_edit.setDisplayFormat(_TIME_FORMAT)
-        self.day_start_edit.setAccessibleName("A new day starts at")
-        self.day_start_edit.setToolTip("When a new day begins for limits and statistics.")
+        self.day_start_edit.setAccessibleName(self.tr("A new day starts at"))
+        self.day_start_edit.setToolTip(self.tr("When a new day begins for limits and statistics."))
         self.day_start_edit.setTime(QTime.fromString(general.day_starts_at, _TIME_FORMAT))
-        self.idle_spin = _option_spin("general", "idle_minutes", " min", "Away after", days)
+        self.idle_spin = _option_spin(
+            "general",
+            "idle_minutes",
+            self.tr(" min"),
+            self.tr("Away after"),
+            self.tr("No input for this long counts as away."),
+            days,
+        )
         self.idle_spin.setValue(general.idle_minutes)
         self.motion_box = _choice_box(
-            _MOTION_CHOICES, _motion_data(general.reduce_motion), "Motion", days
+            _MOTION_CHOICES, _motion_data(general.reduce_motion), self.tr("Motion"), days
         )
         self.motion_box.setToolTip(
-            "The breathing pause grows and shrinks unless motion is reduced."
+            self.tr("The breathing pause grows and shrinks unless motion is reduced.")
         )
+        language_choices = (
+            ("system", QT_TRANSLATE_NOOP("SettingsWindow", "As the desktop says")),
+            *((code, _LANGUAGE_NAMES[code]) for code in LANGUAGES),
+        )
+        self.language_box = _choice_box(
+            language_choices, general.language, self.tr("Language"), days
+        )
+        self.language_box.setToolTip(self.tr("Applies the next time Focusapp starts."))
         days_form = QFormLayout(days)
         days_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         days_form.addRow(
-            _labelled("A new &day starts at", self.day_start_edit, days), self.day_start_edit
+            _labelled(self.tr("A new &day starts at"), self.day_start_edit, days),
+            self.day_start_edit,
         )
         days_form.addRow(
-            _labelled("A&way after no input for", self.idle_spin, days), self.idle_spin
+            _labelled(self.tr("A&way after no input for"), self.idle_spin, days), self.idle_spin
         )
-        days_form.addRow(_labelled("M&otion", self.motion_box, days), self.motion_box)
+        days_form.addRow(_labelled(self.tr("M&otion"), self.motion_box, days), self.motion_box)
+        days_form.addRow(
+            _labelled(self.tr("Lang&uage"), self.language_box, days), self.language_box
+        )
+        self.language_hint = _muted(
+            self.tr("A new language applies the next time Focusapp starts."), days
+        )
+        self.language_hint.setVisible(False)
+        days_form.addRow("", self.language_hint)
+        self.language_box.currentIndexChanged.connect(
+            lambda: self.language_hint.setVisible(
+                self.language_box.currentData() != general.language
+            )
+        )
 
-        browser = QGroupBox("Browser", self)
+        browser = QGroupBox(self.tr("Browser"), self)
         self.metrics_box = _choice_box(
-            _METRICS_CHOICES, metrics.hide, "Hide likes and counts", browser
+            _METRICS_CHOICES, metrics.hide, self.tr("Hide likes and counts"), browser
         )
         browser_form = QFormLayout(browser)
         browser_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         browser_form.addRow(
-            _labelled("Hide &likes and counts", self.metrics_box, browser), self.metrics_box
+            _labelled(self.tr("Hide &likes and counts"), self.metrics_box, browser),
+            self.metrics_box,
         )
 
-        notes = QGroupBox("Journal", self)
-        self.notes_box = _choice_box(_NOTES_CHOICES, journal.notes, "Notes", notes)
+        notes = QGroupBox(self.tr("Journal"), self)
+        self.notes_box = _choice_box(_NOTES_CHOICES, journal.notes, self.tr("Notes"), notes)
         self.keep_spin = _option_spin(
-            "journal", "keep_days", " days", "Keep the journal for", notes
+            "journal",
+            "keep_days",
+            self.tr(" days"),
+            self.tr("Keep the journal for"),
+            self.tr("How long journal entries are kept, in days."),
+            notes,
         )
         self.keep_spin.setValue(journal.keep_days)
         notes_form = QFormLayout(notes)
         notes_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        notes_form.addRow(_labelled("&Notes", self.notes_box, notes), self.notes_box)
+        notes_form.addRow(_labelled(self.tr("&Notes"), self.notes_box, notes), self.notes_box)
         notes_hint = _muted(
-            "Notes are encrypted with a key in your system keyring, or a passphrase; "
-            "off means nothing you type is kept.",
+            self.tr(
+                "Notes are encrypted with a key in your system keyring, or a passphrase; "
+                "off means nothing you type is kept."
+            ),
             notes,
         )
         notes_hint.setMinimumWidth(420)  # fields keep their size hint; the hint needs room
         notes_form.addRow("", notes_hint)  # in the field column, under the choice it explains
-        notes_form.addRow(_labelled("&Keep the journal for", self.keep_spin, notes), self.keep_spin)
+        notes_form.addRow(
+            _labelled(self.tr("&Keep the journal for"), self.keep_spin, notes), self.keep_spin
+        )
 
         # One label column for all three boxes, so the fields line up.
         pairs = (
+            (days_form, self.language_box),
             (days_form, self.day_start_edit),
             (days_form, self.idle_spin),
             (days_form, self.motion_box),
@@ -896,6 +1026,7 @@ class _GeneralPage(QWidget):
             day_starts_at=self.day_start_edit.time().toString(_TIME_FORMAT),
             idle_minutes=self.idle_spin.value(),
             reduce_motion=_MOTION_VALUES[str(self.motion_box.currentData())],
+            language=str(self.language_box.currentData()),
         )
         metrics = dataclasses.replace(self._metrics, hide=str(self.metrics_box.currentData()))
         journal = dataclasses.replace(
@@ -911,8 +1042,8 @@ class SettingsWindow(QDialog):
 
     def __init__(self, store: ConfigStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Focusapp settings")
-        self.setAccessibleName("Focusapp settings")
+        self.setWindowTitle(self.tr("Focusapp settings"))
+        self.setAccessibleName(self.tr("Focusapp settings"))
         self._store = store
         loaded = store.load()
         self._base = loaded.settings
@@ -948,7 +1079,7 @@ class SettingsWindow(QDialog):
         ]
 
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Settings sections")
+        self.tabs.setAccessibleName(self.tr("Settings sections"))
         self.sessions_page = _SessionsPage(loaded.settings.session, loaded.settings.strict, self)
         self.profiles_page = _ProfilesPage(self._profiles, self)
         self.limits_page = _LimitsPage(self._limits, self)
@@ -956,11 +1087,11 @@ class SettingsWindow(QDialog):
         settings = loaded.settings
         self.general_page = _GeneralPage(settings.general, settings.metrics, settings.journal, self)
         # Mnemonics: tabs take letters no page uses (g and m), so Alt+letter is never ambiguous.
-        self.tabs.addTab(self.sessions_page, "Sess&ions")
-        self.tabs.addTab(self.profiles_page, "&Profiles")
-        self.tabs.addTab(self.limits_page, "Li&mits")
-        self.tabs.addTab(self.schedules_page, "Sc&hedules")
-        self.tabs.addTab(self.general_page, "&General")
+        self.tabs.addTab(self.sessions_page, self.tr("Sess&ions"))
+        self.tabs.addTab(self.profiles_page, self.tr("&Profiles"))
+        self.tabs.addTab(self.limits_page, self.tr("Li&mits"))
+        self.tabs.addTab(self.schedules_page, self.tr("Sc&hedules"))
+        self.tabs.addTab(self.general_page, self.tr("&General"))
         self.profiles_page.changed.connect(self.schedules_page.refresh_profiles)
 
         self.notice = _Notice(self)
@@ -969,9 +1100,9 @@ class SettingsWindow(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
-        self.save_button.setAccessibleName("Save settings")
+        self.save_button.setAccessibleName(self.tr("Save settings"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Close without saving")
+        cancel.setAccessibleName(self.tr("Close without saving"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -985,20 +1116,20 @@ class SettingsWindow(QDialog):
     def _explain_load(self, loaded: LoadResult) -> None:
         if not loaded.problems:
             return
-        lines = [str(p) for p in loaded.problems[:5]]
+        lines = [say(p.words) for p in loaded.problems[:5]]
         if len(loaded.problems) > 5:
-            lines.append(f"... and {len(loaded.problems) - 5} more.")
+            lines.append(self.tr("... and %n more.", "", len(loaded.problems) - 5))
         if loaded.source == "file":
-            intro = "A few lines in your config file need a look; the rest is in use:"
+            intro = self.tr("A few lines in your config file need a look; the rest is in use:")
         else:
-            intro = (
+            intro = self.tr(
                 "Your config file could not be read, so these are your earlier settings. "
                 "Saving waits until the file is fixed:"
             )
         self.notice.say("\n".join([intro, *lines]))
 
     def settings(self) -> Settings:
-        """What the window shows, as Settings (the language stays as loaded)."""
+        """What the window shows, as Settings."""
         session, strict = self.sessions_page.values()
         general, metrics, journal = self.general_page.values()
         return dataclasses.replace(
@@ -1015,45 +1146,67 @@ class SettingsWindow(QDialog):
 
     def _draft_problems(self) -> list[str]:
         problems: list[str] = []
-        for noun, names in (
-            ("profile", [p.name.strip() for p in self._profiles]),
-            ("limit", [limit.name.strip() for limit in self._limits]),
-            ("schedule", [s.name.strip() for s in self._schedules]),
+        for names, unnamed, twice in (
+            (
+                [p.name.strip() for p in self._profiles],
+                self.tr("Each profile needs a name."),
+                self.tr('Two profiles are called "{name}": give each its own name.'),
+            ),
+            (
+                [limit.name.strip() for limit in self._limits],
+                self.tr("Each limit needs a name."),
+                self.tr('Two limits are called "{name}": give each its own name.'),
+            ),
+            (
+                [s.name.strip() for s in self._schedules],
+                self.tr("Each schedule needs a name."),
+                self.tr('Two schedules are called "{name}": give each its own name.'),
+            ),
         ):
             if any(not n for n in names):
-                problems.append(f"Each {noun} needs a name.")
+                problems.append(unnamed)
             seen: set[str] = set()
             for n in names:
                 if n and n.casefold() in seen:
-                    problems.append(f'Two {noun}s are called "{n}": give each its own name.')
+                    problems.append(twice.format(name=n))
                 seen.add(n.casefold())
         for s in self._schedules:
             if not s.days:
-                problems.append(f'The schedule "{s.name.strip()}" needs at least one day.')
+                problems.append(
+                    self.tr('The schedule "{name}" needs at least one day.').format(
+                        name=s.name.strip()
+                    )
+                )
         return problems
 
     def save(self) -> None:
         """Write to the config file; on success emit `saved` and close."""
         problems = self._draft_problems()
+        not_yet = self.tr("Nothing was saved yet.")
         if problems:
-            self.notice.say("Nothing was saved yet.\n" + "\n".join(problems))
+            self.notice.say("\n".join([not_yet, *problems]))
             return
         settings = self.settings()
         invalid = settings_problems(settings)
         if invalid:
-            self.notice.say("Nothing was saved yet.\n" + "\n".join(map(str, invalid)))
+            self.notice.say("\n".join([not_yet, *(say(p.words) for p in invalid)]))
             return
         try:
             self._store.save(settings)
         except ConfigBroken as e:
             self.notice.say(
-                "Nothing was saved: your config file has a mistake, and saving over it would "
-                f"lose what you wrote.\n{e.problem}\nFix that line in {self._store.path}, "
-                "then save again."
+                self.tr(
+                    "Nothing was saved: your config file has a mistake, and saving over it would "
+                    "lose what you wrote.\n{problem}\nFix that line in {path}, then save again."
+                ).format(problem=say(e.problem.words), path=self._store.path)
             )
             return
         except OSError as e:
-            self.notice.say(f"Nothing was saved: {self._store.path} could not be written ({e}).")
+            self.notice.say(
+                self.tr("Nothing was saved: {path} could not be written ({error}).").format(
+                    path=self._store.path, error=e
+                )
+            )
             return
         self.notice.say("")
         self.saved.emit(settings)
