@@ -253,6 +253,7 @@ def test_the_popup_lists_every_site_and_its_switch_shows_that_sites_numbers(
         assert eventually(lambda: boxes.count() == 10, 5)
         assert eventually(lambda: "running" in popup.locator("#connection").inner_text(), 5)
         assert "all the time" in popup.locator("#mode").inner_text()
+        assert popup.locator("fieldset").is_enabled()
         names = [boxes.nth(i).evaluate("b => b.parentElement.textContent") for i in range(10)]
         assert "X" in names and "YouTube" in names
         # From the keyboard: the first switch has focus; move to X's and turn it off.

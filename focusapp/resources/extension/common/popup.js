@@ -32,6 +32,9 @@ function describe(status) {
     never: ["popup_mode_never", "Focusapp is set to show numbers."],
   }[mode] ?? ["popup_mode_always", "Focusapp hides numbers all the time."];
   $("mode").textContent = say(...words);
+  // With the app showing numbers everywhere, a switch could only hide more: that is the app's
+  // setting to change, so the switches rest until then.
+  document.querySelector("fieldset").disabled = mode === "never";
 }
 
 function listSites(status) {
