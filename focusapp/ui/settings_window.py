@@ -968,6 +968,27 @@ class _GeneralPage(QWidget):
             _labelled(self.tr("Hide &likes and counts"), self.metrics_box, browser),
             self.metrics_box,
         )
+        self.guard_box = QCheckBox(self.tr("Ask once on someone else's p&rofile"), browser)
+        self.guard_box.setChecked(metrics.comparison_guard)
+        self.guard_box.setAccessibleName(self.tr("Ask once on someone else's profile"))
+        self.guard_box.setToolTip(
+            self.tr("Their follower counts stay hidden, and a small card asks a question.")
+        )
+        browser_form.addRow("", self.guard_box)
+        self.posted_spin = _option_spin(
+            "metrics",
+            "after_posting_minutes",
+            self.tr(" min"),
+            self.tr("After I post, keep counts hidden for"),
+            self.tr("After you post, counts and notifications stay hidden this long; 0 is off."),
+            browser,
+        )
+        self.posted_spin.setSpecialValueText(self.tr("off"))
+        self.posted_spin.setValue(metrics.after_posting_minutes)
+        browser_form.addRow(
+            _labelled(self.tr("After I post, keep counts hidden &for"), self.posted_spin, browser),
+            self.posted_spin,
+        )
 
         notes = QGroupBox(self.tr("Journal"), self)
         self.notes_box = _choice_box(_NOTES_CHOICES, journal.notes, self.tr("Notes"), notes)
@@ -1003,6 +1024,7 @@ class _GeneralPage(QWidget):
             (days_form, self.idle_spin),
             (days_form, self.motion_box),
             (browser_form, self.metrics_box),
+            (browser_form, self.posted_spin),
             (notes_form, self.notes_box),
             (notes_form, self.keep_spin),
         )
@@ -1010,7 +1032,7 @@ class _GeneralPage(QWidget):
         width = max(w.sizeHint().width() for w in labels)
         for w in labels:
             w.setMinimumWidth(width)
-        for spin in (self.idle_spin, self.keep_spin):
+        for spin in (self.idle_spin, self.keep_spin, self.posted_spin):
             spin.setMinimumWidth(160)
         self.day_start_edit.setMinimumWidth(160)
 
@@ -1028,7 +1050,12 @@ class _GeneralPage(QWidget):
             reduce_motion=_MOTION_VALUES[str(self.motion_box.currentData())],
             language=str(self.language_box.currentData()),
         )
-        metrics = dataclasses.replace(self._metrics, hide=str(self.metrics_box.currentData()))
+        metrics = dataclasses.replace(
+            self._metrics,
+            hide=str(self.metrics_box.currentData()),
+            comparison_guard=self.guard_box.isChecked(),
+            after_posting_minutes=self.posted_spin.value(),
+        )
         journal = dataclasses.replace(
             self._journal, notes=str(self.notes_box.currentData()), keep_days=self.keep_spin.value()
         )

@@ -461,6 +461,10 @@ def test_general_and_journal_options_round_trip(
     page.metrics_box.setCurrentIndex(page.metrics_box.findText("Never"))
     page.notes_box.setCurrentIndex(page.notes_box.findData("off"))
     page.keep_spin.setValue(90)
+    assert page.guard_box.isChecked() and page.posted_spin.value() == 60
+    page.guard_box.setChecked(False)
+    page.posted_spin.setValue(0)
+    assert page.posted_spin.text() == "off"
     with qtbot.waitSignal(window.saved, timeout=2000):
         window.save()
 
@@ -471,6 +475,7 @@ def test_general_and_journal_options_round_trip(
     assert s.general.reduce_motion is True
     assert s.general.language == "system"
     assert (s.journal.notes, s.journal.keep_days) == ("off", 90)
+    assert (s.metrics.comparison_guard, s.metrics.after_posting_minutes) == (False, 0)
 
     reopened = SettingsWindow(store)
     qtbot.addWidget(reopened)
@@ -481,6 +486,7 @@ def test_general_and_journal_options_round_trip(
     assert again.metrics_box.currentText() == "Never"
     assert again.notes_box.currentData() == "off"
     assert again.keep_spin.value() == 90
+    assert not again.guard_box.isChecked() and again.posted_spin.value() == 0
 
 
 def test_mnemonics_are_never_ambiguous_on_a_page(window: SettingsWindow) -> None:
