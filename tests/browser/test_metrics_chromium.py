@@ -154,3 +154,35 @@ def test_stored_mode_turns_hiding_off_and_on_again(page: Any, service_worker: An
 
 def test_defaults_are_written_on_install(service_worker: Any) -> None:
     assert service_worker.evaluate("chrome.storage.local.get('hide')") == {"hide": True}
+
+
+# Runs in the page before any of its own scripts: for the first frames the browser paints,
+# records every marked number that was painted visible. Frames are counted from rAF, which runs
+# right before each paint, so what it sees is what the first paint showed.
+_FIRST_FRAMES = """() => {
+  window.__paintedNumbers = [];
+  window.__framesSeen = 0;
+  const look = () => {
+    for (const el of document.querySelectorAll('[data-fixture="number"]')) {
+      if (getComputedStyle(el).visibility === 'visible') window.__paintedNumbers.push(el.textContent);
+    }
+    if (++window.__framesSeen < 5) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}"""
+
+
+@pytest.mark.parametrize("site", ["tiktok", "x", "youtube", "instagram", "bluesky", "old_reddit"])
+def test_no_number_is_ever_painted_not_even_in_the_first_frame(
+    site: str, extension_context: Any
+) -> None:
+    tab = extension_context.new_page()
+    try:
+        tab.add_init_script(script=f"({_FIRST_FRAMES})()")
+        tab.goto(url_of(site))
+        tab.wait_for_function("() => window.__framesSeen >= 5")
+        seen = tab.evaluate("() => document.querySelectorAll('[data-fixture=number]').length")
+        assert seen, f"{site}: the fixture marks no numbers"
+        assert tab.evaluate("() => window.__paintedNumbers") == []
+    finally:
+        tab.close()
