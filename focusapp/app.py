@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from focusapp import __version__
+from focusapp import APP_ID, __version__
 from focusapp.bridge.ipc_server import IpcServer
 from focusapp.bridge.protocol import IpcError
 from focusapp.bridge.single_instance import InstanceGuard
@@ -40,6 +40,9 @@ from focusapp.core.session import EventKind, SessionEngine, SessionEvent, Sessio
 from focusapp.core.settings import Settings
 from focusapp.core.timebase import TimeBase
 from focusapp.core.usage import MemoryUsageStore, UsageLedger
+from focusapp.platform.autostart import AutostartEntry, autostart_entry, launch_command
+from focusapp.platform.autostart import apply as apply_autostart
+from focusapp.platform.autostart import refresh as refresh_autostart
 from focusapp.platform.base import PlatformAdapters
 from focusapp.platform.select import create_platform
 from focusapp.store.config import ConfigStore, LoadResult
@@ -49,6 +52,7 @@ from focusapp.store.secrets import JournalKeys, NotesMode
 from focusapp.store.session_store import SqliteSessionStore
 from focusapp.store.urge_store import SqliteUrgeStore
 from focusapp.store.usage_store import SqliteUsageStore
+from focusapp.ui.app_icon import app_icon
 from focusapp.ui.attention_controller import AttentionController
 from focusapp.ui.fallback_window import FallbackWindow, show_tray_or_fallback
 from focusapp.ui.motion import QtEffects, reduce_motion
@@ -261,6 +265,7 @@ class FocusApp(QObject):
             SqliteUrgeStore(self.db, self._note_cipher) if self.db else MemoryUrgeStore()
         )
         self.platform: PlatformAdapters = create_platform()
+        self.autostart: AutostartEntry = autostart_entry()
         pacing_state = (
             self.store.load_state(PACING_KEY)
             if isinstance(self.store, SqliteSessionStore)
@@ -402,6 +407,7 @@ class FocusApp(QObject):
             )
         self.engine.start_up()
         self._step("match the desktop's motion setting", self._apply_motion)
+        self._step("keep the login entry up to date", self._refresh_autostart)
         self._step("watch the apps in front", self._start_attention)
         self._step("read what the browser kept", self._read_browser_spool)
         if self.db is not None:
@@ -447,7 +453,7 @@ class FocusApp(QObject):
         window = WelcomeWindow(
             self.config,
             BrowserSetup(self._connect_browsers, folder if folder.is_dir() else None),
-            set_autostart=None,
+            set_autostart=self.set_autostart,
         )
         window.saved.connect(self.apply_settings)
         window.finished.connect(self._welcome_closed)
@@ -601,6 +607,49 @@ class FocusApp(QObject):
         self._notes_dialog = dialog
         dialog.open()
 
+    # -- starting at login ----------------------------------------------------------------------
+
+    def set_autostart(self, enabled: bool) -> None:
+        """Start with the user's session, or not: saved as `[general] autostart` and written to
+        the login entry at once. The first-run welcome calls this when it closes, with its
+        checkbox (ticked by default): that is how autostart comes on "after the first run".
+        Nothing else adds a login entry on its own; see `focusapp.platform.autostart`."""
+        import dataclasses
+
+        from focusapp.store.config import ConfigBroken
+
+        if enabled != self.settings.general.autostart:
+            general = dataclasses.replace(self.settings.general, autostart=enabled)
+            new = dataclasses.replace(self.settings, general=general)
+            try:
+                self.config.save(new)
+            except ConfigBroken as exc:
+                self.notifier.notify(self.tr("Your choice holds until Focusapp quits"), str(exc))
+            self.settings = new
+            self._config_mtime = self._config_stamp()
+        self._apply_autostart(enabled)
+
+    def _apply_autostart(self, enabled: bool) -> None:
+        try:
+            if apply_autostart(self.autostart, enabled, launch_command()):
+                log.info(
+                    "Login entry %s: %s",
+                    "written" if enabled else "removed",
+                    self.autostart.location,
+                )
+        except OSError as exc:
+            log.warning("could not change the login entry %s: %s", self.autostart.location, exc)
+            self.notifier.notify(
+                self.tr("Focusapp could not change how it starts when you log in"),
+                self.tr("{place}: {problem}").format(
+                    place=self.autostart.location, problem=exc.strerror or exc
+                ),
+            )
+
+    def _refresh_autostart(self) -> None:
+        if refresh_autostart(self.autostart, self.settings.general.autostart, launch_command()):
+            log.info("Login entry brought up to date: %s", self.autostart.location)
+
     def _notes_mode_chosen(self, mode: NotesMode, dismissed: bool) -> None:
         import dataclasses
 
@@ -720,7 +769,10 @@ class FocusApp(QObject):
             self.settings_window = None
 
     def apply_settings(self, settings: Settings) -> None:
+        autostart_changed = settings.general.autostart != self.settings.general.autostart
         self.settings = settings
+        if autostart_changed:
+            self._apply_autostart(settings.general.autostart)
         self._config_mtime = self._config_stamp()
         general = settings.general
         self.ledger.configure(
@@ -844,7 +896,8 @@ def run(argv: list[str] | None = None) -> int:
     qapp.setApplicationName("focusapp")
     qapp.setApplicationDisplayName("Focusapp")
     qapp.setApplicationVersion(__version__)
-    qapp.setDesktopFileName("focusapp")
+    qapp.setDesktopFileName(APP_ID)
+    qapp.setWindowIcon(app_icon())
     qapp.setQuitOnLastWindowClosed(False)
 
     app = FocusApp(qapp, paths)

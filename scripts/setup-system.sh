@@ -42,6 +42,8 @@ test_packages=(
   xvfb openbox trayer xdotool x11-utils x11-apps x11-xserver-utils imagemagick xterm chromium
   dbus dbus-x11 gnome-keyring libsecret-tools
   libglib2.0-bin gsettings-desktop-schemas
+  # Building and checking the Linux package (packaging/linux/build.sh and its test).
+  desktop-file-utils appstream binutils
 )
 
 packages=("${runtime_packages[@]}")
@@ -108,12 +110,12 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 
 target="."
-((with_tests)) && target=".[test]"
+((with_tests)) && target=".[test,package]"
 stamp=.venv/.focusapp-installed
 wanted="$target $(sha256sum pyproject.toml | cut -d' ' -f1)"
 # The test install is a superset of the runtime one, so it also satisfies a later run request.
 if [[ -f "$stamp" ]] && { [[ "$(cat "$stamp")" == "$wanted" ]] ||
-  { [[ "$target" == "." ]] && [[ "$(cat "$stamp")" == ".[test] ${wanted#* }" ]]; }; }; then
+  { [[ "$target" == "." ]] && [[ "$(cat "$stamp")" == ".[test,package] ${wanted#* }" ]]; }; }; then
   log "Python packages: up to date in .venv"
 else
   log "installing Focusapp into .venv: pip install -e '$target'"

@@ -313,6 +313,11 @@ class GeneralSettings:
         'no animations: true, false or "system" (as the desktop says)',
         default=SYSTEM,
     )
+    autostart: bool = _option(
+        Kind.BOOL,
+        "start Focusapp when you log in (set up when the first-run welcome closes)",
+        default=True,
+    )
 
     @property
     def day_start_time(self) -> time:

@@ -1036,7 +1036,15 @@ class _GeneralPage(QWidget):
             spin.setMinimumWidth(160)
         self.day_start_edit.setMinimumWidth(160)
 
+        self.autostart_box = QCheckBox(self.tr("St&art Focusapp when I log in"), self)
+        self.autostart_box.setChecked(general.autostart)
+        self.autostart_box.setAccessibleName(self.tr("Start Focusapp when I log in"))
+        self.autostart_box.setToolTip(
+            self.tr("Focusapp starts in the tray each time you log in to this computer.")
+        )
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.autostart_box)
         layout.addWidget(days)
         layout.addWidget(browser)
         layout.addWidget(notes)
@@ -1049,6 +1057,7 @@ class _GeneralPage(QWidget):
             idle_minutes=self.idle_spin.value(),
             reduce_motion=_MOTION_VALUES[str(self.motion_box.currentData())],
             language=str(self.language_box.currentData()),
+            autostart=self.autostart_box.isChecked(),
         )
         metrics = dataclasses.replace(
             self._metrics,
