@@ -54,6 +54,7 @@ from focusapp.store.urge_store import SqliteUrgeStore
 from focusapp.store.usage_store import SqliteUsageStore
 from focusapp.ui.app_icon import app_icon
 from focusapp.ui.attention_controller import AttentionController
+from focusapp.ui.desktop_notifications import DesktopNotifications
 from focusapp.ui.fallback_window import FallbackWindow, show_tray_or_fallback
 from focusapp.ui.motion import QtEffects, reduce_motion
 from focusapp.ui.notifier import Notifier
@@ -146,7 +147,7 @@ class FocusApp(QObject):
         self.qapp = qapp
         self.paths = paths
         self.startup = Startup()
-        self.notifier = Notifier()
+        self.notifier = Notifier(desktop=self._desktop_notifications())
         self.qt_effects = QtEffects()
         self.config = ConfigStore(paths.config_file, paths.last_good_config_file)
         loaded = self.config.load()
@@ -298,6 +299,14 @@ class FocusApp(QObject):
             parent=self,
         )
         self._prompts: PromptLibrary | None = None
+
+    def _desktop_notifications(self) -> DesktopNotifications | None:
+        """The desktop's notification service on Linux; none without a screen (offscreen)."""
+        if not sys.platform.startswith("linux"):
+            return None  # the tray's messages are the native notifications there
+        if self.qapp.platformName() in ("offscreen", "minimal"):
+            return None
+        return DesktopNotifications(parent=self)
 
     def motion_reduced(self) -> bool:
         """Reduce motion, as configured or (with "system") as the desktop says right now."""

@@ -36,12 +36,12 @@ runtime_packages=(
   libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 )
 # A headless desktop for the integration tests: X server, window manager, tray host, input and
-# screenshots, a Secret Service (gnome-keyring) on a private D-Bus session, and GSettings with
-# the GNOME schemas (the desktop's reduce-motion switch).
+# screenshots, a Secret Service (gnome-keyring) on a private D-Bus session, GSettings with the
+# GNOME schemas (the desktop's reduce-motion switch) and a notification daemon.
 test_packages=(
   xvfb openbox trayer xdotool x11-utils x11-apps x11-xserver-utils imagemagick xterm chromium
   dbus dbus-x11 gnome-keyring libsecret-tools
-  libglib2.0-bin gsettings-desktop-schemas
+  libglib2.0-bin gsettings-desktop-schemas notification-daemon
   # Building and checking the Linux package (packaging/linux/build.sh and its test).
   desktop-file-utils appstream binutils
 )

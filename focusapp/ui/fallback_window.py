@@ -196,7 +196,7 @@ class FallbackWindow(QWidget):
             self.strict_box.blockSignals(blocked)
 
     def _on_notice(self, notice: Notice) -> None:
-        if notice.shown_in_tray:
+        if notice.seen:
             return
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         self.notice.setText(f"<b>{html.escape(notice.title)}</b> {html.escape(notice.body)}")

@@ -20,7 +20,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
 from focusapp.core.journal import Outcome, UrgeEntry
-from focusapp.core.prompts import Category, Prompt, Trigger
+from focusapp.core.prompts import Prompt, PromptLibrary
 from focusapp.core.settings import Limit
 from focusapp.store.config import ConfigStore
 from focusapp.store.database import Database
@@ -61,13 +61,29 @@ end = "12:00"
 profile = "Deep work"
 """
 
-PROMPT = Prompt(
-    id="validation-001",
-    category=Category.VALIDATION,
-    text="What would it change if nobody liked it?",
-    answers=("I wanted to see if anyone liked it", "It would sting a little", "Nothing, really"),
-    triggers=frozenset({Trigger.JUST_POSTED}),
-)
+PROMPT_ID = "validation-001"
+# Sample words the app does not write itself (they come from the user or the attention
+# controller), in each language the screenshots are made in.
+SAMPLE_WORDS = {
+    "en": {
+        "reason": "This is blocked during your focus session",
+        "Deep work": "Deep work",
+        "Social": "Social",
+        "Writing": "Writing",
+        "note": "I posted an hour ago and wanted to see.",
+        "intention": "reply to Sam",
+        "notes_status": "What you type is encrypted with a key kept in your system keyring.",
+    },
+    "nl": {
+        "reason": "Dit is geblokkeerd tijdens je focussessie",
+        "Deep work": "Diep werk",
+        "Social": "Sociale media",
+        "Writing": "Schrijven",
+        "note": "Ik had een uur geleden iets gepost en wilde kijken.",
+        "intention": "Sam antwoorden",
+        "notes_status": "Wat je typt wordt versleuteld met een sleutel in je systeemsleutelbos.",
+    },
+}
 SCREEN = QRect(0, 0, 1280, 800)
 NOW = datetime(2026, 11, 26, 21, 30, tzinfo=UTC)
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -75,9 +91,11 @@ TZ = ZoneInfo("Europe/Amsterdam")
 
 @dataclass
 class Workshop:
-    """A temporary folder for the windows' files, and what to close when done."""
+    """A temporary folder for the windows' files, and what to close when done; `language` is
+    the one sample data is written in (the UI's own words come from the installed translator)."""
 
     folder: Path
+    language: str = "en"
     closers: list[Callable[[], object]] = field(default_factory=list)
     keep: list[Any] = field(default_factory=list)  # objects that must live as long as a window
 
@@ -86,6 +104,12 @@ class Workshop:
             closer()
         self.closers.clear()
         self.keep.clear()
+
+    def word(self, key: str) -> str:
+        return SAMPLE_WORDS[self.language][key]
+
+    def prompt(self) -> Prompt:
+        return PromptLibrary.bundled(self.language).get(PROMPT_ID)
 
     def database(self, name: str) -> Database:
         db, _notices = Database.open(self.folder / f"{name}.sqlite3")
@@ -116,14 +140,19 @@ def settings_window(shop: Workshop) -> QWidget:
     from focusapp.ui.settings_window import SettingsWindow
 
     store = ConfigStore(shop.folder / "config.toml", shop.folder / "last-good.toml")
-    store.path.write_text(SAMPLE_CONFIG, encoding="utf-8")
+    text = SAMPLE_CONFIG
+    for name in ("Deep work", "Social"):
+        text = text.replace(f'"{name}"', f'"{shop.word(name)}"')
+    store.path.write_text(text, encoding="utf-8")
     return SettingsWindow(store)
 
 
 def start_dialog(shop: Workshop) -> QWidget:
     from focusapp.ui.start_dialog import StartDialog
 
-    return StartDialog(["Deep work", "Writing"], profile="Deep work")
+    return StartDialog(
+        [shop.word("Deep work"), shop.word("Writing")], profile=shop.word("Deep work")
+    )
 
 
 def emergency_dialog(shop: Workshop) -> QWidget:
@@ -143,8 +172,8 @@ def intervention(shop: Workshop, *, reduce_motion: bool = True, pause_s: float =
 
     request = InterventionRequest(
         target_label="Instagram",
-        reason="This is blocked during your focus session",
-        prompt=PROMPT,
+        reason=shop.word("reason"),
+        prompt=shop.prompt(),
         allow_minutes_choices=(2, 5, 10, 15),
         screen_geometry=SCREEN,
     )
@@ -152,6 +181,7 @@ def intervention(shop: Workshop, *, reduce_motion: bool = True, pause_s: float =
 
 
 def _journal_store(shop: Workshop) -> JournalStore:
+    prompt = shop.prompt()
     db = shop.database("journal")
     cipher = NoteCipher(new_key())
     urges = SqliteUrgeStore(db, lambda: cipher)
@@ -170,10 +200,10 @@ def _journal_store(shop: Workshop) -> JournalStore:
                     target_name=name,
                     page_kind=page,
                     outcome=Outcome.ALLOWED if allowed else Outcome.RETURNED,
-                    prompt_id=PROMPT.id,
-                    answer=rng.choice(PROMPT.answers),
-                    intention="reply to Sam" if allowed else None,
-                    note="I posted an hour ago and wanted to see." if day == 1 else None,
+                    prompt_id=prompt.id,
+                    answer=rng.choice(prompt.answers),
+                    intention=shop.word("intention") if allowed else None,
+                    note=shop.word("note") if day == 1 else None,
                     allowed_s=300.0 if allowed else None,
                 )
             )
@@ -181,17 +211,18 @@ def _journal_store(shop: Workshop) -> JournalStore:
         db,
         lambda: cipher,
         lambda _error: "This note was written with a key that is gone.",
-        prompt_text=lambda prompt_id: PROMPT.text if prompt_id == PROMPT.id else None,
+        prompt_text=lambda prompt_id: prompt.text if prompt_id == prompt.id else None,
     )
 
 
 def journal_window(shop: Workshop) -> QWidget:
     from focusapp.ui.journal_window import JournalWindow
 
+    prompt = shop.prompt()
     return JournalWindow(
         _journal_store(shop),
-        lambda prompt_id: PROMPT.text if prompt_id == PROMPT.id else None,
-        notes_status="What you type is encrypted with a key kept in your system keyring.",
+        lambda prompt_id: prompt.text if prompt_id == prompt.id else None,
+        notes_status=shop.word("notes_status"),
         today=lambda: NOW.date(),
     )
 
@@ -211,7 +242,9 @@ def insights_window(shop: Workshop) -> QWidget:
     fill(db, (NOW.astimezone(TZ) - timedelta(hours=4)).date(), 30, TZ, urges_per_day=9,
          usage_hours_per_day=12)  # fmt: skip
     query = InsightsQuery(db)
-    limits = [Limit(name="Social", daily_minutes=75, sites=("instagram.com", "tiktok.com"))]
+    limits = [
+        Limit(name=shop.word("Social"), daily_minutes=75, sites=("instagram.com", "tiktok.com"))
+    ]
     categories = prompt_categories()
     return InsightsWindow(
         lambda days: query.model(days, NOW, TZ, limits=limits, categories=categories)
