@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from focusapp import APP_ID
 from tests.integration import x11
 from tests.integration.conftest import LaunchApp
 
@@ -47,6 +48,9 @@ def test_a_fresh_start_welcomes_once_and_the_keyboard_alone_gets_through_it(
     settings = tomllib.loads(config.read_text(encoding="utf-8"))
     assert settings["limits"][0]["sites"] == ["tiktok.com"]
     assert (home / ".local" / "state" / "focusapp" / "welcome-done").is_file()
+    # Autostart was ticked by default: the login entry is there, pointing at this Focusapp.
+    entry = home / ".config" / "autostart" / f"{APP_ID}.desktop"
+    assert "Exec=" in entry.read_text(encoding="utf-8")
     assert app.running
     assert app.close() == 0
 
