@@ -33,10 +33,17 @@ from focusapp.core.friction import FrictionGate
 from focusapp.core.friction_pacing import FrictionPacer
 from focusapp.core.journal import MemoryUrgeStore, UrgeStore
 from focusapp.core.limits import LimitBook, MemoryLimitMemory, usage_report
+from focusapp.core.phrases import Phrase, phrase
 from focusapp.core.prompts import PromptLibrary
 from focusapp.core.records import LogEntry, LogKind, MemorySessionStore, SessionStore
 from focusapp.core.schedule import Block, weekday_numbers
-from focusapp.core.session import EventKind, SessionEngine, SessionEvent, SessionPlan
+from focusapp.core.session import (
+    EMERGENCY_SENTENCES,
+    EventKind,
+    SessionEngine,
+    SessionEvent,
+    SessionPlan,
+)
 from focusapp.core.settings import Settings
 from focusapp.core.timebase import TimeBase
 from focusapp.core.usage import MemoryUsageStore, UsageLedger
@@ -56,6 +63,7 @@ from focusapp.ui.app_icon import app_icon
 from focusapp.ui.attention_controller import AttentionController
 from focusapp.ui.desktop_notifications import DesktopNotifications
 from focusapp.ui.fallback_window import FallbackWindow, show_tray_or_fallback
+from focusapp.ui.i18n import Translation, resolve_language, say
 from focusapp.ui.motion import QtEffects, reduce_motion
 from focusapp.ui.notifier import Notifier
 from focusapp.ui.qt_scheduler import QtScheduler
@@ -131,9 +139,11 @@ def _watched_apps(settings: Settings) -> set[str]:
 
 @dataclass
 class Startup:
-    """What the user must be told about this start: broken config, recovered database..."""
+    """What the user must be told about this start: broken config, recovered database...
 
-    notices: list[str] = field(default_factory=list)
+    Phrases are worded in the user's language for the desktop and in English for the CLI."""
+
+    notices: list[Phrase | str] = field(default_factory=list)
 
 
 class FocusApp(QObject):
@@ -152,6 +162,10 @@ class FocusApp(QObject):
         self.config = ConfigStore(paths.config_file, paths.last_good_config_file)
         loaded = self.config.load()
         self.settings = loaded.settings
+        # Before any widget exists: every window takes its words from the translators. The
+        # language is chosen once per run (a change in settings applies at the next start).
+        self.translation = Translation(resolve_language(self.settings.general.language))
+        self.translation.install(qapp)
         self.db: Database | None = None
         self.store: SessionStore = self._open_store()
         self._report_config(loaded)
@@ -167,6 +181,8 @@ class FocusApp(QObject):
             emergency_wait_s=float(self.settings.strict.emergency_wait_seconds),
             blocks=blocks_from(self.settings),
             tick_hook=self._refresh,
+            # Typed by hand to leave a strict session: in the language the dialog shows.
+            emergency_sentences=[say(sentence) for sentence in EMERGENCY_SENTENCES],
         )
         self.commands = CommandSet(
             self.engine,
@@ -181,15 +197,17 @@ class FocusApp(QObject):
             self.time,
             float(self.settings.strict.emergency_wait_seconds),
             (
-                "I am raising my limit today on purpose, and I know why I set it.",
-                "I choose to have more time today, and that is my own decision.",
+                self.tr("I am raising my limit today on purpose, and I know why I set it."),
+                self.tr("I choose to have more time today, and that is my own decision."),
             ),
         )
         self.commands.add("status", lambda _: self._status_with_limits())
         self.commands.add("limits_raise_begin", self._limits_raise_begin)
         self.commands.add("limits_raise_confirm", self._limits_raise_confirm)
         self.commands.add("activate", self._activate)
-        self.commands.add("notices", lambda _: {"notices": list(self.startup.notices)})
+        self.commands.add(
+            "notices", lambda _: {"notices": [str(notice) for notice in self.startup.notices]}
+        )
         self.commands.add("version", lambda _: {"version": __version__, "pid": os.getpid()})
 
         self.server = IpcServer(paths.socket_path, self._serve, self)
@@ -342,19 +360,15 @@ class FocusApp(QObject):
 
     def _notes_sentence(self) -> str:
         if self.journal_keys.mode is NotesMode.KEYRING and self._keyring_ok:
-            return "What you type is encrypted with a key kept in your system keyring."
+            return self.tr("What you type is encrypted with a key kept in your system keyring.")
         if self._notes_status is not None:
-            return str(self._notes_status.sentence)
-        return
+            return say(self._notes_status.words)
+        return ""
 
     def _prompt_library(self) -> PromptLibrary:
         if self._prompts is None:
-            language = self.settings.general.language
-            if language == "system":
-                from PySide6.QtCore import QLocale
-
-                language = QLocale.system().name()[:2]
-            self._prompts = PromptLibrary.bundled(language)
+            # The same language as the windows around the question.
+            self._prompts = PromptLibrary.bundled(self.translation.language)
         return self._prompts
 
     def _status_with_limits(self) -> dict[str, Any]:
@@ -364,7 +378,7 @@ class FocusApp(QObject):
 
     def _limits_raise_begin(self, _: dict[str, Any]) -> dict[str, Any]:
         if not self.limits.deferred():
-            raise Refused("No raised limit is waiting for tomorrow.")
+            raise Refused(phrase("FocusApp", "No raised limit is waiting for tomorrow."))
         challenge = self.raise_gate.begin()
         return {
             "token": challenge.token,
@@ -392,7 +406,7 @@ class FocusApp(QObject):
         self.attention.tick_now()
         self.ledger.flush()
         report = usage_report(self.ledger.day_totals(day), self.limits.status(day))
-        report["tracking"] = {"backend": self.platform.backend, "note": self.platform.note}
+        report["tracking"] = {"backend": self.platform.backend, "note": str(self.platform.note)}
         return report
 
     # -- start and stop ------------------------------------------------------------------------
@@ -412,39 +426,65 @@ class FocusApp(QObject):
             self.server.listen()
         except IpcError as exc:
             self.startup.notices.append(
-                f"The command line can't reach this app: {exc} Everything else works."
+                phrase(
+                    "FocusApp",
+                    "The command line can't reach this app: {error} Everything else works.",
+                )(error=str(exc))
             )
         self.engine.start_up()
-        self._step("match the desktop's motion setting", self._apply_motion)
+        self._step(
+            "match the desktop's motion setting",
+            self._apply_motion,
+            phrase("FocusApp", "Focusapp could not match the desktop's motion setting: {error}"),
+        )
         self._step("keep the login entry up to date", self._refresh_autostart)
-        self._step("watch the apps in front", self._start_attention)
-        self._step("read what the browser kept", self._read_browser_spool)
+        self._step(
+            "watch the apps in front",
+            self._start_attention,
+            phrase("FocusApp", "Focusapp could not watch the apps in front: {error}"),
+        )
+        self._step(
+            "read what the browser kept",
+            self._read_browser_spool,
+            phrase("FocusApp", "Focusapp could not read what the browser kept: {error}"),
+        )
         if self.db is not None:
             self._step(
                 "tidy the journal",
                 lambda: self._journal_store().apply_retention(self.settings.journal.keep_days),
+                phrase("FocusApp", "Focusapp could not tidy the journal: {error}"),
             )
         # Asking the keyring can take long (D-Bus activation, an unlock prompt, a 25 s D-Bus
         # timeout): never on the GUI thread, or the tray and the socket freeze meanwhile.
         self.notes_checked.connect(
-            lambda: self._step("check where notes live", self._ask_about_notes)
+            lambda: self._step("check where notes live", self._ask_about_notes, _NOTES_FAILED)
         )
         self.notes_checked.connect(self._tell_welcome_about_keyring)
         if self.first_run:
-            self._step("show the welcome", self._open_welcome)
+            self._step(
+                "show the welcome",
+                self._open_welcome,
+                phrase("FocusApp", "Focusapp could not show the welcome: {error}"),
+            )
         threading.Thread(target=self._probe_keyring, name="keyring-probe", daemon=True).start()
         self._refresh()
         for notice in self.startup.notices:
             log.warning("%s", notice)
-            self.notifier.notify("Focusapp", notice)
+            self.notifier.notify("Focusapp", say(notice))
 
-    def _step(self, what: str, action: Callable[[], object]) -> None:
-        """A part of starting up that may fail on its own without taking the app down."""
+    def _step(self, what: str, action: Callable[[], object], failed: Phrase | None = None) -> None:
+        """A part of starting up that may fail on its own without taking the app down.
+
+        `what` names it in the log; `failed` is the sentence for the user, with `{error}`."""
         try:
             action()
         except Exception as exc:
             log.exception("could not %s", what)
-            self.startup.notices.append(f"Focusapp could not {what}: {exc}")
+            if failed is None:
+                failed = phrase(
+                    "FocusApp", "Focusapp could not finish part of its start ({step}): {error}"
+                )(step=what)
+            self.startup.notices.append(failed(error=str(exc)))
 
     def _start_attention(self) -> None:
         self.attention.watch(_watched_apps(self.settings))
@@ -486,7 +526,7 @@ class FocusApp(QObject):
             self.welcome = None
         if self._notes_question_waiting:
             self._notes_question_waiting = False
-            self._step("check where notes live", self._ask_about_notes)
+            self._step("check where notes live", self._ask_about_notes, _NOTES_FAILED)
 
     def _tell_welcome_about_keyring(self) -> None:
         if self.welcome is None:
@@ -494,7 +534,7 @@ class FocusApp(QObject):
         from focusapp.ui.i18n import say
 
         found = self.journal_keys.mode is NotesMode.KEYRING and bool(self._keyring_ok)
-        detail = "" if found or self._notes_status is None else say(self._notes_status.sentence)
+        detail = "" if found or self._notes_status is None else say(self._notes_status.words)
         self.welcome.set_keyring_state(found, detail)
 
     def _apply_motion(self) -> None:
@@ -515,6 +555,7 @@ class FocusApp(QObject):
         self.server.close()
         if self.db is not None:
             self.db.close()
+        self.translation.remove(self.qapp)
         if self.welcome is not None:
             self.welcome.hide()  # not closed by the user: it shows again at the next start
         self.tray.tray.hide()
@@ -529,7 +570,9 @@ class FocusApp(QObject):
         if self.fallback is not None:
             self.fallback.present()
         else:
-            self.notifier.notify("Focusapp is already running", "It lives here, in the tray.")
+            self.notifier.notify(
+                self.tr("Focusapp is already running"), self.tr("It lives here, in the tray.")
+            )
         return {"pid": os.getpid()}
 
     def _refresh(self) -> None:
@@ -671,7 +714,9 @@ class FocusApp(QObject):
         try:
             self.config.save(new)
         except ConfigBroken as exc:
-            self.notifier.notify("Your choice holds until Focusapp quits", str(exc))
+            self.notifier.notify(
+                self.tr("Your choice holds until Focusapp quits"), say(exc.problem.words)
+            )
         self.apply_settings(new)
 
     def _offer_checkin(self, previous: dict[str, Any]) -> None:
@@ -717,9 +762,10 @@ class FocusApp(QObject):
         return JournalStore(
             self.db,
             keys.cipher,
-            keys.explain,
-            no_key=lambda: keys.status().sentence,
+            lambda error: say(keys.explain_words(error)),
+            no_key=lambda: say(keys.status().words),
             prompt_text=self._prompt_text,
+            word=say,
         )
 
     def _prompt_text(self, prompt_id: str) -> str | None:
@@ -734,7 +780,9 @@ class FocusApp(QObject):
         from focusapp.ui.journal_window import JournalWindow
 
         if self.db is None:
-            self.notifier.notify("Journal unavailable", "Focusapp's database could not be opened.")
+            self.notifier.notify(
+                self.tr("Journal unavailable"), self.tr("Focusapp's database could not be opened.")
+            )
             return
         if self.journal_window is None:
             self.journal_window = JournalWindow(
@@ -753,7 +801,9 @@ class FocusApp(QObject):
         from focusapp.ui.insights_window import InsightsWindow
 
         if self.db is None:
-            self.notifier.notify("Insights unavailable", "Focusapp's database could not be opened.")
+            self.notifier.notify(
+                self.tr("Insights unavailable"), self.tr("Focusapp's database could not be opened.")
+            )
             return
         if self.insights_window is None:
             query = InsightsQuery(self.db)
@@ -826,13 +876,15 @@ class FocusApp(QObject):
 
     def _report_config(self, loaded: LoadResult, notify: bool = False) -> None:
         for problem in loaded.problems:
-            text = f"{problem} Your file was left as it is."
+            text = phrase("FocusApp", "{problem} Your file was left as it is.")(
+                problem=problem.words
+            )
             self.startup.notices.append(text)
             self.store.append_log(
                 LogEntry(self._now(), LogKind.CONFIG_PROBLEM, {"problem": str(problem)})
             )
             if notify:
-                self.notifier.notify("Focusapp settings", text)
+                self.notifier.notify(self.tr("Focusapp settings"), say(text))
 
     def _now(self) -> Any:
         from datetime import UTC, datetime
@@ -844,12 +896,18 @@ class FocusApp(QObject):
             db, notices = Database.open(self.paths.database_file)
         except DatabaseUnavailable as exc:
             self.startup.notices.append(
-                f"{exc} Focusapp runs without saving history until this is fixed."
+                phrase(
+                    "FocusApp",
+                    "{problem} Focusapp runs without saving history until this is fixed.",
+                )(problem=exc.words)
             )
             return MemorySessionStore()
         self.db = db
         self.startup.notices.extend(notices)
         return SqliteSessionStore(db)
+
+
+_NOTES_FAILED = phrase("FocusApp", "Focusapp could not check where notes live: {error}")
 
 
 def _install_signal_handlers(app: QApplication, parent: QObject) -> None:

@@ -16,6 +16,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from focusapp.core.activity import Activity
+from focusapp.core.phrases import Phrase
 
 # Input idle for longer than this is not counted as time spent in an app.
 DEFAULT_IDLE_THRESHOLD_S = 120.0
@@ -43,7 +44,8 @@ class ForegroundTracker(QObject):
 
     changed = Signal(object)  # Activity | None
 
-    capability_note: str = "Cannot see which app is in front."
+    # What this tracker can see, for the user (a Phrase where the desktop UI shows it).
+    capability_note: Phrase | str = "Cannot see which app is in front."
 
     def __init__(
         self, *, debounce_ms: int = DEFAULT_DEBOUNCE_MS, parent: QObject | None = None
@@ -90,7 +92,7 @@ class ForegroundTracker(QObject):
 class NullTracker(ForegroundTracker):
     """The tracker of a system Focusapp cannot watch: it never reports anything."""
 
-    def __init__(self, note: str, *, parent: QObject | None = None) -> None:
+    def __init__(self, note: Phrase | str, *, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
         self.capability_note = note
 
@@ -153,13 +155,13 @@ class NullControl:
 @dataclass
 class PlatformAdapters:
     """What `create_platform` hands the composition root. `note` sums up, for the user, what
-    this system lets Focusapp see and do."""
+    this system lets Focusapp see and do (a Phrase where the app tells it at start)."""
 
     backend: str  # "x11", "xwayland", "wayland", "windows", "macos" or "unsupported"
     tracker: ForegroundTracker
     idle: IdleMonitor
     control: WindowControl
-    note: str
+    note: Phrase | str
     _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from focusapp.core.phrases import phrase
 from focusapp.platform.base import (
     NullControl,
     NullIdle,
@@ -21,7 +22,11 @@ from focusapp.platform.base import (
 )
 from focusapp.platform.closing import AppCloser
 
-UNSUPPORTED_NOTE = "Focusapp cannot see which app you are using on this system"
+UNSUPPORTED_NOTE = phrase(
+    "Platform",
+    "Focusapp cannot see which app you are using on this system ({reason}). Focus sessions "
+    "work; app limits cannot.",
+)
 
 
 @dataclass(frozen=True)
@@ -75,12 +80,12 @@ def create_platform(
         return builder(choice)
     except Exception as exc:  # any OS refusal (no X server, no pyobjc, no user32) degrades
         if choice.backend == "xwayland":
-            return _wayland(choice, extra=f" (XWayland at {choice.display} failed: {exc})")
+            return _wayland(choice, xwayland_failed=str(exc))
         return unsupported(f"the {choice.backend} backend failed to start: {exc}")
 
 
 def unsupported(reason: str) -> PlatformAdapters:
-    note = f"{UNSUPPORTED_NOTE} ({reason}). Focus sessions work; app limits cannot."
+    note = UNSUPPORTED_NOTE(reason=reason)
     return PlatformAdapters(
         backend="unsupported",
         tracker=NullTracker(note),
@@ -130,11 +135,15 @@ def _xwayland(choice: BackendChoice) -> PlatformAdapters:
     )
 
 
-def _wayland(choice: BackendChoice, extra: str = "") -> PlatformAdapters:
+def _wayland(choice: BackendChoice, xwayland_failed: str | None = None) -> PlatformAdapters:
     from focusapp.platform import wayland
 
     tracker = wayland.ProcessPresenceTracker()
-    note = wayland.WAYLAND_NOTE + extra
+    note = wayland.WAYLAND_NOTE
+    if xwayland_failed is not None:
+        note = phrase("Platform", "{note} (XWayland at {display} failed: {error})")(
+            note=note, display=str(choice.display), error=xwayland_failed
+        )
     tracker.capability_note = note
     return PlatformAdapters(
         backend="wayland",

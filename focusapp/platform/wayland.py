@@ -17,12 +17,14 @@ import psutil
 from PySide6.QtCore import QObject, QTimer
 
 from focusapp.core.activity import Activity, ActivityKind, Certainty
+from focusapp.core.phrases import Phrase, phrase
 from focusapp.platform.base import ForegroundTracker, app_name
 
-WAYLAND_NOTE = (
+WAYLAND_NOTE = phrase(
+    "Platform",
     "Wayland session: which window has focus is not visible to any app here. Focusapp sees "
     "which of your limited or blocked apps are running and counts their running time, not the "
-    "time you spend looking at them. Idle time is not available either."
+    "time you spend looking at them. Idle time is not available either.",
 )
 DEFAULT_POLL_S = 5.0
 
@@ -124,7 +126,7 @@ class FallbackTracker(ForegroundTracker):
         primary: ForegroundTracker,
         fallback: ForegroundTracker,
         *,
-        note: str,
+        note: Phrase | str,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(debounce_ms=0, parent=parent)

@@ -39,6 +39,7 @@ from Xlib.display import Display
 from Xlib.protocol import event as xevent
 
 from focusapp.core.activity import Activity, ActivityKind
+from focusapp.core.phrases import Phrase, phrase
 from focusapp.platform.base import DEFAULT_DEBOUNCE_MS, ForegroundTracker, app_name
 from focusapp.platform.closing import AppCloser
 from focusapp.platform.processes import ProcessIdentity, identify_process
@@ -46,9 +47,10 @@ from focusapp.platform.processes import ProcessIdentity, identify_process
 log = logging.getLogger(__name__)
 
 X11_NOTE = "Sees the focused window of every app on this X11 desktop: its program, class and title."
-XWAYLAND_NOTE = (
+XWAYLAND_NOTE = phrase(
+    "Platform",
     "Wayland session: sees only apps that run through XWayland. Native Wayland windows are "
-    "invisible to it; those apps are counted by running time instead of focused time."
+    "invisible to it; those apps are counted by running time instead of focused time.",
 )
 
 # Lockers whose window appears (mapped) only while the screen is locked. Matched against either
@@ -209,7 +211,7 @@ class X11ForegroundTracker(ForegroundTracker):
         self,
         display_name: str | None = None,
         *,
-        note: str = X11_NOTE,
+        note: Phrase | str = X11_NOTE,
         debounce_ms: int = DEFAULT_DEBOUNCE_MS,
         identify: Callable[[int], ProcessIdentity | None] = identify_process,
         parent: QObject | None = None,

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from focusapp.core.phrases import Phrase, phrase
 from focusapp.core.records import LogKind
 
 logger = logging.getLogger(__name__)
@@ -146,7 +147,12 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DatabaseUnavailable(Exception):
-    """The database cannot be used. The message is a plain sentence the app can show the user."""
+    """The database cannot be used. The message is a plain sentence the app can show the user
+    (in English; `words` is the same sentence for translation)."""
+
+    def __init__(self, message: Phrase) -> None:
+        super().__init__(str(message))
+        self.words = message
 
 
 class DatabaseTooNew(DatabaseUnavailable):
@@ -220,7 +226,7 @@ class Database:
         clock_wall: Callable[[], datetime] | None = None,
         *,
         busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
-    ) -> tuple[Database, list[str]]:
+    ) -> tuple[Database, list[Phrase]]:
         """Open (creating, migrating or recovering) the database at `path`.
 
         Returns the database and notices for the user (plain sentences, possibly none). Raises
@@ -232,21 +238,26 @@ class Database:
         _check_migrations(migrations)
         path = Path(path)
         _check_location(path)
-        notices: list[str] = []
+        notices: list[Phrase] = []
         try:
             conn = _open_and_migrate(path, migrations, wall, busy_timeout_s, notices)
         except _Corrupt as damage:
             moved_to = _move_aside(path, wall())
             notices.append(
-                f"Focusapp could not read its database ({damage.reason}), so it started a new one. "
-                f"The old file was moved to {moved_to}; nothing was deleted."
+                phrase(
+                    "Database",
+                    "Focusapp could not read its database ({error}), so it started a new one. "
+                    "The old file was moved to {path}; nothing was deleted.",
+                )(error=damage.reason, path=str(moved_to))
             )
             logger.error("database %s is damaged (%s); moved to %s", path, damage.reason, moved_to)
             try:
                 conn = _open_and_migrate(path, migrations, wall, busy_timeout_s, notices)
             except _Corrupt as again:
                 raise DatabaseUnavailable(
-                    f"Focusapp could not create a new database at {path} ({again.reason})."
+                    phrase(
+                        "Database", "Focusapp could not create a new database at {path} ({error})."
+                    )(path=str(path), error=again.reason)
                 ) from again
             db = cls(conn, path)
             db._record_recovery(moved_to, damage.reason, wall())
@@ -303,19 +314,33 @@ def _check_migrations(migrations: list[tuple[int, str, str]]) -> None:
 def _check_location(path: Path) -> None:
     if path.is_dir():
         raise DatabaseUnavailable(
-            f"{path} is a folder, not a database file. Move it away so Focusapp can keep its data."
+            phrase(
+                "Database",
+                "{path} is a folder, not a database file. Move it away so Focusapp can keep its "
+                "data.",
+            )(path=str(path))
         )
     if path.exists() and not path.is_file():
-        raise DatabaseUnavailable(f"{path} is not a regular file, so Focusapp cannot use it.")
+        raise DatabaseUnavailable(
+            phrase("Database", "{path} is not a regular file, so Focusapp cannot use it.")(
+                path=str(path)
+            )
+        )
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise DatabaseUnavailable(
-            f"Focusapp is not allowed to read and write {path}. Check the file's permissions."
+            phrase(
+                "Database",
+                "Focusapp is not allowed to read and write {path}. Check the file's permissions.",
+            )(path=str(path))
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise DatabaseUnavailable(
-            f"Focusapp could not create the folder {path.parent} for its database ({e.strerror})."
+            phrase(
+                "Database",
+                "Focusapp could not create the folder {path} for its database ({error}).",
+            )(path=str(path.parent), error=str(e.strerror))
         ) from e
 
 
@@ -330,7 +355,11 @@ def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
     except sqlite3.Error as e:
-        raise DatabaseUnavailable(f"Focusapp could not open its database at {path} ({e}).") from e
+        raise DatabaseUnavailable(
+            phrase("Database", "Focusapp could not open its database at {path} ({error}).")(
+                path=str(path), error=str(e)
+            )
+        ) from e
     return conn
 
 
@@ -344,7 +373,7 @@ def _open_and_migrate(
     migrations: list[tuple[int, str, str]],
     wall: Callable[[], datetime],
     busy_timeout_s: float,
-    notices: list[str],
+    notices: list[Phrase],
 ) -> sqlite3.Connection:
     latest = migrations[-1][0]
     had_content = path.exists() and path.stat().st_size > 0
@@ -359,9 +388,12 @@ def _open_and_migrate(
         version = _user_version(conn)
         if version > latest:
             raise DatabaseTooNew(
-                f"The database at {path} was written by a newer version of Focusapp (format "
-                f"{version}; this version knows up to {latest}). It was left untouched: please "
-                "update Focusapp to keep using it."
+                phrase(
+                    "Database",
+                    "The database at {path} was written by a newer version of Focusapp (format "
+                    "{version}; this version knows up to {latest}). It was left untouched: please "
+                    "update Focusapp to keep using it.",
+                )(path=str(path), version=version, latest=latest)
             )
         if had_content:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
@@ -377,8 +409,11 @@ def _open_and_migrate(
             if had_content and (version >= 1 or _has_schema(conn)):
                 backup = _backup(conn, path, version, wall())
                 notices.append(
-                    "Before updating its database to a newer format, Focusapp saved a copy of it "
-                    f"at {backup}."
+                    phrase(
+                        "Database",
+                        "Before updating its database to a newer format, Focusapp saved a copy "
+                        "of it at {path}.",
+                    )(path=str(backup))
                 )
             _migrate(conn, path, migrations, version, wall)
         return conn
@@ -386,7 +421,11 @@ def _open_and_migrate(
         conn.close()
         if _is_corruption(e):
             raise _Corrupt(str(e)) from e
-        raise DatabaseUnavailable(f"Focusapp could not use its database at {path} ({e}).") from e
+        raise DatabaseUnavailable(
+            phrase("Database", "Focusapp could not use its database at {path} ({error}).")(
+                path=str(path), error=str(e)
+            )
+        ) from e
     except BaseException:
         conn.close()
         raise
@@ -404,7 +443,9 @@ def _header_damage(path: Path) -> str | None:
         size = path.stat().st_size
     except OSError as e:
         raise DatabaseUnavailable(
-            f"Focusapp could not read its database at {path} ({e.strerror})."
+            phrase("Database", "Focusapp could not read its database at {path} ({error}).")(
+                path=str(path), error=str(e.strerror)
+            )
         ) from e
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         return "file is not a database"
@@ -434,8 +475,11 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int, now: datetime) -
         if isinstance(e, sqlite3.DatabaseError) and _is_corruption(e):
             raise
         raise DatabaseUnavailable(
-            f"Focusapp could not save a backup of its database before updating it ({e}); "
-            "nothing was changed."
+            phrase(
+                "Database",
+                "Focusapp could not save a backup of its database before updating it ({error}); "
+                "nothing was changed.",
+            )(error=str(e))
         ) from e
     dest.close()
     logger.info("backed up database version %d to %s", version, target)
@@ -471,8 +515,11 @@ def _migrate(
             if _is_corruption(e):
                 raise
             raise DatabaseUnavailable(
-                f"Focusapp could not update its database at {path} to format {version} ({e}). "
-                "The database was left as it was."
+                phrase(
+                    "Database",
+                    "Focusapp could not update its database at {path} to format {version} "
+                    "({error}). The database was left as it was.",
+                )(path=str(path), version=version, error=str(e))
             ) from e
         except BaseException:
             _rollback_quietly(conn)
@@ -522,7 +569,10 @@ def _move_aside(path: Path, now: datetime) -> Path:
                 os.rename(source, f"{target}{suffix}")
     except OSError as e:
         raise DatabaseUnavailable(
-            f"Focusapp's database at {path} is damaged and could not be moved aside "
-            f"({e.strerror}). Nothing was deleted; move or rename the file to start afresh."
+            phrase(
+                "Database",
+                "Focusapp's database at {path} is damaged and could not be moved aside "
+                "({error}). Nothing was deleted; move or rename the file to start afresh.",
+            )(path=str(path), error=str(e.strerror))
         ) from e
     return target

@@ -22,6 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from focusapp.core.phrases import Phrase, phrase
 from focusapp.store.note_cipher import (
     KEY_SIZE,
     NoteCipher,
@@ -59,8 +60,13 @@ class NotesMode(Enum):
 @dataclass(frozen=True)
 class KeyState:
     status: KeyStatus
-    sentence: str
+    words: Phrase  # what to tell the user, worded in their language by the UI
     backend_name: str | None = None  # where the key lives (or would live), for the UI
+
+    @property
+    def sentence(self) -> str:
+        """`words` in English (logs, the CLI)."""
+        return str(self.words)
 
 
 @dataclass(frozen=True)
@@ -69,10 +75,15 @@ class JournalStatus:
 
     mode: NotesMode
     key_status: KeyStatus
-    sentence: str
+    words: Phrase  # where notes stand, worded in the user's language by the UI
     backend_name: str | None
     # Keyring mode without a usable keyring: offer "keep notes off" or "use a passphrase".
     offer_fallback: bool
+
+    @property
+    def sentence(self) -> str:
+        """`words` in English (logs, the CLI)."""
+        return str(self.words)
 
     @property
     def notes_usable(self) -> bool:
@@ -83,19 +94,27 @@ class PassphraseAlreadySet(Exception):
     """A passphrase exists: replacing it would strand every note written with the old one."""
 
 
-_FALLBACK_HINT = "You can keep notes off, or protect them with a passphrase instead."
+_WITH_FALLBACK_HINT = phrase(
+    "Notes", "{problem} You can keep notes off, or protect them with a passphrase instead."
+)
 
 
-def _no_keyring_sentence() -> str:
-    where = " (no Secret Service on the session bus)" if sys.platform.startswith("linux") else ""
-    return f"No system keyring was found{where}, so your notes' key can't be kept there."
+def _no_keyring_sentence() -> Phrase:
+    if sys.platform.startswith("linux"):
+        return phrase(
+            "Notes",
+            "No system keyring was found (no Secret Service on the session bus), so your notes' "
+            "key can't be kept there.",
+        )
+    return phrase("Notes", "No system keyring was found, so your notes' key can't be kept there.")
 
 
-def _locked_sentence(backend_name: str) -> str:
-    return (
-        f"Your keyring ({backend_name}) is locked, so your notes can't be read or written. "
-        "Unlock it and try again."
-    )
+def _locked_sentence(backend_name: str) -> Phrase:
+    return phrase(
+        "Notes",
+        "Your keyring ({keyring}) is locked, so your notes can't be read or written. "
+        "Unlock it and try again.",
+    )(keyring=backend_name)
 
 
 class KeyringKeyStore:
@@ -143,7 +162,10 @@ class KeyringKeyStore:
                 if backend.get_password(self.service, self.username) != stored:
                     return KeyState(
                         KeyStatus.ERROR,
-                        f"Your keyring ({name}) accepted the notes' key but did not keep it.",
+                        phrase(
+                            "Notes",
+                            "Your keyring ({keyring}) accepted the notes' key but did not keep it.",
+                        )(keyring=name),
                         name,
                     )
         except Exception as exc:  # a keyring backend may raise anything; the app must not crash
@@ -156,13 +178,20 @@ class KeyringKeyStore:
             # Not ours, or damaged: leave it for the user to inspect rather than overwrite it.
             return KeyState(
                 KeyStatus.ERROR,
-                f"The notes' key in your keyring ({name}) is damaged, so notes can't be read. "
-                "It was left as it is.",
+                phrase(
+                    "Notes",
+                    "The notes' key in your keyring ({keyring}) is damaged, so notes can't be "
+                    "read. It was left as it is.",
+                )(keyring=name),
                 name,
             )
         self._backend = backend
         self._key = key
-        return KeyState(KeyStatus.AVAILABLE, f"Your notes' key is kept in {name}.", name)
+        return KeyState(
+            KeyStatus.AVAILABLE,
+            phrase("Notes", "Your notes' key is kept in {keyring}.")(keyring=name),
+            name,
+        )
 
     def _choose_backend(self) -> KeyringBackend | KeyState:
         """The best backend that protects secrets, or the state saying why there is none."""
@@ -172,7 +201,10 @@ class KeyringKeyStore:
             candidates = _candidates(self._given_backend)
         except Exception as exc:  # a broken keyringrc.cfg or plugin raises at detection
             return KeyState(
-                KeyStatus.ERROR, f"Your keyring settings could not be loaded: {_detail(exc)}."
+                KeyStatus.ERROR,
+                phrase("Notes", "Your keyring settings could not be loaded: {error}.")(
+                    error=_detail(exc)
+                ),
             )
         refused: tuple[_Verdict, str] | None = None
         for candidate in candidates:
@@ -184,16 +216,19 @@ class KeyringKeyStore:
         if refused is None:
             return KeyState(KeyStatus.NO_BACKEND, _no_keyring_sentence())
         verdict, name = refused
-        why = (
-            "keeps secrets unencrypted"
-            if verdict is _Verdict.PLAINTEXT
-            else "is not a safe place for secrets (keyring itself does not recommend it)"
-        )
-        return KeyState(
-            KeyStatus.NO_BACKEND,
-            f"The only keyring found ({name}) {why}, so your notes' key is not kept there.",
-            name,
-        )
+        if verdict is _Verdict.PLAINTEXT:
+            words = phrase(
+                "Notes",
+                "The only keyring found ({keyring}) keeps secrets unencrypted, so your notes' "
+                "key is not kept there.",
+            )
+        else:
+            words = phrase(
+                "Notes",
+                "The only keyring found ({keyring}) is not a safe place for secrets (keyring "
+                "itself does not recommend it), so your notes' key is not kept there.",
+            )
+        return KeyState(KeyStatus.NO_BACKEND, words(keyring=name), name)
 
 
 def _candidates(given: KeyringBackend | None) -> list[KeyringBackend]:
@@ -245,10 +280,18 @@ def _state_for_error(exc: BaseException, name: str) -> KeyState:
         return KeyState(KeyStatus.NO_BACKEND, _no_keyring_sentence(), name)
     if isinstance(exc, InitError):
         return KeyState(
-            KeyStatus.ERROR, f"Your keyring ({name}) could not be opened: {_detail(exc)}.", name
+            KeyStatus.ERROR,
+            phrase("Notes", "Your keyring ({keyring}) could not be opened: {error}.")(
+                keyring=name, error=_detail(exc)
+            ),
+            name,
         )
     return KeyState(
-        KeyStatus.ERROR, f"Focusapp could not use your keyring ({name}): {_detail(exc)}.", name
+        KeyStatus.ERROR,
+        phrase("Notes", "Focusapp could not use your keyring ({keyring}): {error}.")(
+            keyring=name, error=_detail(exc)
+        ),
+        name,
     )
 
 
@@ -344,17 +387,20 @@ class JournalKeys:
             return JournalStatus(
                 self._mode,
                 KeyStatus.OFF,
-                "Notes are off: nothing you type is saved. The rest of your journal is kept.",
+                phrase(
+                    "Notes",
+                    "Notes are off: nothing you type is saved. The rest of your journal is kept.",
+                ),
                 None,
                 offer_fallback=False,
             )
         if self._mode is NotesMode.PASSPHRASE:
             state = self._passphrase_state()
-            return JournalStatus(self._mode, state.status, state.sentence, None, False)
+            return JournalStatus(self._mode, state.status, state.words, None, False)
         state = self._keyring.state()
         unusable = state.status is not KeyStatus.AVAILABLE
-        sentence = f"{state.sentence} {_FALLBACK_HINT}" if unusable else state.sentence
-        return JournalStatus(self._mode, state.status, sentence, state.backend_name, unusable)
+        words = _WITH_FALLBACK_HINT(problem=state.words) if unusable else state.words
+        return JournalStatus(self._mode, state.status, words, state.backend_name, unusable)
 
     def retry(self) -> JournalStatus:
         """Ask the keyring again (for a "Try again" button after unlocking it)."""
@@ -393,9 +439,15 @@ class JournalKeys:
         return True
 
     def explain(self, error: NoteUnreadable) -> str:
+        """What to show in place of a note that can't be read, in English (the CLI)."""
+        return str(self.explain_words(error))
+
+    def explain_words(self, error: NoteUnreadable) -> Phrase:
         """What to show in place of a note that can't be read; the rest of the journal shows."""
         if error.reason is UnreadableReason.CORRUPT:
-            return "This note is damaged and can't be read. The rest of your journal is fine."
+            return phrase(
+                "Notes", "This note is damaged and can't be read. The rest of your journal is fine."
+            )
         verifier = self._load_verifier() if self.has_passphrase() else None
         if (
             self._mode is not NotesMode.PASSPHRASE
@@ -403,15 +455,20 @@ class JournalKeys:
             and error.key_id is not None
             and error.key_id == verifier.key_id
         ):
-            return "This note was protected with your passphrase. Switch notes to it to read it."
-        if self._mode is NotesMode.PASSPHRASE:
-            return (
-                "This note was written with another key (your keyring, or an earlier "
-                "passphrase), so it can't be read. The rest of your journal is fine."
+            return phrase(
+                "Notes",
+                "This note was protected with your passphrase. Switch notes to it to read it.",
             )
-        return (
+        if self._mode is NotesMode.PASSPHRASE:
+            return phrase(
+                "Notes",
+                "This note was written with another key (your keyring, or an earlier "
+                "passphrase), so it can't be read. The rest of your journal is fine.",
+            )
+        return phrase(
+            "Notes",
             "This note was written with a key that is no longer in your keyring, so it can't "
-            "be read. The rest of your journal is fine."
+            "be read. The rest of your journal is fine.",
         )
 
     def _current_key(self) -> bytes | None:
@@ -423,20 +480,30 @@ class JournalKeys:
 
     def _passphrase_state(self) -> KeyState:
         if self._passphrase_key is not None:
-            return KeyState(KeyStatus.AVAILABLE, "Your notes are protected by your passphrase.")
+            return KeyState(
+                KeyStatus.AVAILABLE, phrase("Notes", "Your notes are protected by your passphrase.")
+            )
         if not self._verifier_file.exists():
             return KeyState(
                 KeyStatus.NOT_SET_UP,
-                "Choose a passphrase to protect your notes. "
-                "You'll type it once each time Focusapp starts.",
+                phrase(
+                    "Notes",
+                    "Choose a passphrase to protect your notes. "
+                    "You'll type it once each time Focusapp starts.",
+                ),
             )
         if self._load_verifier() is None:
             return KeyState(
                 KeyStatus.ERROR,
-                f"The passphrase file {self._verifier_file} is damaged, so notes can't be "
-                "unlocked. It was left as it is.",
+                phrase(
+                    "Notes",
+                    "The passphrase file {path} is damaged, so notes can't be unlocked. It was "
+                    "left as it is.",
+                )(path=str(self._verifier_file)),
             )
-        return KeyState(KeyStatus.LOCKED, "Type your passphrase to read and write notes.")
+        return KeyState(
+            KeyStatus.LOCKED, phrase("Notes", "Type your passphrase to read and write notes.")
+        )
 
     def _load_verifier(self) -> PassphraseVerifier | None:
         try:

@@ -94,7 +94,7 @@ class NotesChoiceDialog(QDialog):
     def _build_choices(self) -> QWidget:
         page = QWidget(self)
         self.heading = _heading(self.tr("Where should your notes' key live?"), page)
-        self.sentence = QLabel(say(self._keys.status().sentence), page)
+        self.sentence = QLabel(say(self._keys.status().words), page)
         self.sentence.setWordWrap(True)
         self.sentence.setAccessibleName(self.tr("Where your notes stand"))
         self.off_means = MutedLabel(self.tr(_OFF_MEANS), page)
@@ -219,7 +219,7 @@ class NotesChoiceDialog(QDialog):
         if status.notes_usable:
             self._finish(NotesMode.KEYRING)
             return
-        self.sentence.setText(say(status.sentence))
+        self.sentence.setText(say(status.words))
         self.retry_hint.setText(
             self.tr("Still not reachable. You can try again once it's unlocked.")
         )

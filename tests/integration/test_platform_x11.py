@@ -406,7 +406,7 @@ def test_xwayland_session_uses_x11_and_says_only_xwayland_windows_are_seen(
     )
     try:
         assert adapters.backend == "xwayland"
-        assert "XWayland" in adapters.tracker.capability_note
+        assert "XWayland" in str(adapters.tracker.capability_note)
         adapters.tracker.start()
         qtbot.waitUntil(
             lambda: (

@@ -87,7 +87,7 @@ def test_bad_value_is_reported_with_its_line_and_the_rest_applies(
     try:
         assert focus.engine.defaults.short_break_s == 7 * 60
         assert focus.engine.defaults.focus_s == 25 * 60
-        assert any("line 2" in n for n in focus.startup.notices)
+        assert any("line 2" in str(n) for n in focus.startup.notices)
     finally:
         focus.shut_down()
 

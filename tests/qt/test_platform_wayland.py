@@ -47,7 +47,7 @@ def test_a_watched_app_that_runs_is_reported_as_running_not_focused(
         pid=4242,
         exe="/opt/discord/Discord",
     )
-    assert "running time" in tracker.capability_note
+    assert "running time" in str(tracker.capability_note)
 
 
 def test_unwatched_processes_are_never_reported(qtbot, tracker: ProcessPresenceTracker) -> None:

@@ -188,7 +188,7 @@ def test_migration_backs_up_first_and_the_backup_holds_the_old_content(
 
     backup = path.parent / f"focusapp.backup-v1-{STAMP}.sqlite3"
     assert len(notices) == 1
-    assert str(backup) in notices[0]
+    assert str(backup) in str(notices[0])
     old = raw(backup)
     try:
         assert old.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -214,7 +214,7 @@ def test_a_pre_versioning_database_with_tables_is_backed_up_before_migrating(
         assert db.conn.execute("SELECT body FROM notes").fetchall() == [("kept",)]
 
     backup = path.parent / f"focusapp.backup-v0-{STAMP}.sqlite3"
-    assert len(notices) == 1 and str(backup) in notices[0]
+    assert len(notices) == 1 and str(backup) in str(notices[0])
     old = raw(backup)
     try:
         assert tables(old) == {"notes"}
@@ -302,7 +302,7 @@ def test_too_new_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
 def assert_recovered(path: Path, notices: list[str], db: Database, original: bytes) -> Path:
     moved = path.with_name(f"{path.name}.corrupt-{STAMP}")
     assert moved.read_bytes() == original
-    assert len(notices) == 1 and str(moved) in notices[0]
+    assert len(notices) == 1 and str(moved) in str(notices[0])
     assert db.schema_version == LATEST
     rows = db.conn.execute("SELECT kind, detail FROM log").fetchall()
     assert [(kind, json.loads(detail)["moved_to"]) for kind, detail in rows] == [
@@ -397,7 +397,7 @@ def test_moving_aside_never_overwrites_an_earlier_corrupt_copy(tmp_path: Path) -
     second = path.parent / f"focusapp.sqlite3.corrupt-{STAMP}-2"
     assert first.read_bytes() == b"first garbage"
     assert second.read_bytes() == b"second garbage"
-    assert str(second) in notices[0]
+    assert str(second) in str(notices[0])
 
 
 def test_locked_database_is_reported_not_mistaken_for_corruption(tmp_path: Path) -> None:

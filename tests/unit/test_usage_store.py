@@ -165,7 +165,7 @@ def test_a_version_1_database_gains_the_usage_tables_and_keeps_its_history(
         assert db.conn.execute(
             "SELECT day, minute, kind, name, certainty, seconds FROM usage_named"
         ).fetchall() == [("2026-03-02", 1, "app", "editor", "focused", 5.0)]
-    assert len(notices) == 1 and "backup-v1" in notices[0]
+    assert len(notices) == 1 and "backup-v1" in str(notices[0])
 
 
 def test_the_urge_journal_table_is_ready(db: Database) -> None:
