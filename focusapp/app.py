@@ -437,7 +437,11 @@ class FocusApp(QObject):
             self._apply_motion,
             phrase("FocusApp", "Focusapp could not match the desktop's motion setting: {error}"),
         )
-        self._step("keep the login entry up to date", self._refresh_autostart)
+        self._step(
+            "keep the login entry up to date",
+            self._refresh_autostart,
+            phrase("FocusApp", "Focusapp could not keep its login entry up to date: {error}"),
+        )
         self._step(
             "watch the apps in front",
             self._start_attention,
