@@ -13,7 +13,10 @@ How to write a user-visible string (English is the source language; Dutch ships 
   f-strings around a translated fragment: word order differs between languages, so the whole
   sentence is one message. Keep the source a literal (lupdate reads it).
 - Counts use Qt's plural forms: `self.tr("%n minutes left", "", minutes)` (Qt puts the number in
-  for `%n`; the English plural forms come from `focusapp_en.ts`).
+  for `%n`; the English plural forms come from `focusapp_en.ts`). lupdate does not see a count
+  given to `QCoreApplication.translate` (nor any message whose count is an expression like
+  `days // 7`), so outside a QObject method word one and many as two messages, or compute the
+  count first and call `self.tr` with a plain name.
 - Below the UI (`core`, `store`, `platform`, which import no Qt) a sentence for the user is a
   `focusapp.core.phrases.Phrase`; the UI shows it with `say(...)`.
 - Only what reaches a person is translated: log lines, the CLI's output (a parsed contract), the

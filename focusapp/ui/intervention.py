@@ -280,7 +280,12 @@ def _scaled_font(base: QFont, factor: float, *, weight: QFont.Weight | None = No
 
 
 def _minutes_text(minutes: int) -> str:
-    return QCoreApplication.translate("InterventionOverlay", "%n minutes", None, minutes)
+    # One and many as two messages: lupdate reads no count in a module-level translate().
+    if minutes == 1:
+        return QCoreApplication.translate("InterventionOverlay", "1 minute")
+    return QCoreApplication.translate("InterventionOverlay", "{count} minutes").format(
+        count=minutes
+    )
 
 
 class InterventionOverlay(QWidget):

@@ -141,23 +141,43 @@ def when_words(moment: datetime, today: date) -> str:
 
 
 def retention_words(days: int) -> str:
+    # One and many as two messages each: lupdate reads no count in a module-level translate().
     if days % 365 == 0:
-        return QCoreApplication.translate(
-            "JournalWindow",
-            "Entries older than %n years are removed on their own.",
-            None,
-            days // 365,
+        if days == 365:
+            return _tr(
+                QT_TRANSLATE_NOOP(
+                    "JournalWindow", "Entries older than a year are removed on their own."
+                )
+            )
+        text = _tr(
+            QT_TRANSLATE_NOOP(
+                "JournalWindow", "Entries older than {count} years are removed on their own."
+            )
         )
+        return text.format(count=days // 365)
     if days % 30 == 0 and days < 365:
-        return QCoreApplication.translate(
-            "JournalWindow",
-            "Entries older than %n months are removed on their own.",
-            None,
-            days // 30,
+        if days == 30:
+            return _tr(
+                QT_TRANSLATE_NOOP(
+                    "JournalWindow", "Entries older than a month are removed on their own."
+                )
+            )
+        text = _tr(
+            QT_TRANSLATE_NOOP(
+                "JournalWindow", "Entries older than {count} months are removed on their own."
+            )
         )
-    return QCoreApplication.translate(
-        "JournalWindow", "Entries older than %n days are removed on their own.", None, days
+        return text.format(count=days // 30)
+    if days == 1:
+        return _tr(
+            QT_TRANSLATE_NOOP("JournalWindow", "Entries older than a day are removed on their own.")
+        )
+    text = _tr(
+        QT_TRANSLATE_NOOP(
+            "JournalWindow", "Entries older than {count} days are removed on their own."
+        )
     )
+    return text.format(count=days)
 
 
 class EntriesModel(QAbstractTableModel):
@@ -479,11 +499,12 @@ class JournalWindow(QWidget):
         """Asks where, then writes JSON (moments and the honest log) or CSV (moments)."""
         suggested = Path.home() / f"focusapp-journal-{date.today().isoformat()}.json"
         as_json = self.tr("JSON, with the honest log (*.json)")
+        as_csv = self.tr("CSV, moments only (*.csv)")
         filename, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Export your journal"),
             str(suggested),
-            f"{as_json};;{self.tr('CSV, moments only (*.csv)')}",
+            f"{as_json};;{as_csv}",
         )
         if not filename:
             return None

@@ -69,13 +69,15 @@ def format_time_left(seconds: float) -> str:
         return QCoreApplication.translate("TrayController", "under a minute left")
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return QCoreApplication.translate("TrayController", "%n min left", None, minutes)
+        return QCoreApplication.translate("TrayController", "{minutes} min left").format(
+            minutes=minutes
+        )
     hours, rest = divmod(minutes, 60)
     if rest:
         return QCoreApplication.translate("TrayController", "{hours} h {minutes} min left").format(
             hours=hours, minutes=rest
         )
-    return QCoreApplication.translate("TrayController", "%n h left", None, hours)
+    return QCoreApplication.translate("TrayController", "{hours} h left").format(hours=hours)
 
 
 def format_clock_time(when: datetime) -> str:
