@@ -50,6 +50,7 @@ from focusapp.core.insights import (
 from focusapp.core.phrases import Phrase
 from focusapp.ui.i18n import say
 from focusapp.ui.keyboard import close_on_escape
+from focusapp.ui.window_size import resize_within_screen
 
 InsightsLoader = Callable[[int], InsightsModel]
 
@@ -427,7 +428,7 @@ class InsightsWindow(QWidget):
         outer.addWidget(self.pages, 1)
 
         fm = QFontMetricsF(self.font())
-        self.resize(int(fm.height() * 40), int(fm.height() * 60))
+        resize_within_screen(self, int(fm.height() * 40), int(fm.height() * 60))
         self.show_period(period_days)
 
     @property

@@ -51,6 +51,8 @@ from focusapp.store.journal_store import (
 )
 from focusapp.ui.i18n import say
 from focusapp.ui.keyboard import close_on_escape
+from focusapp.ui.tray_icon import muted_text_color
+from focusapp.ui.window_size import resize_within_screen
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -358,7 +360,7 @@ class JournalWindow(QWidget):
         self._confirm_delete = confirm_delete
         self.setWindowTitle(self.tr("Your journal — Focusapp"))
         self.setAccessibleName(self.tr("Your journal"))
-        self.resize(980, 640)
+        resize_within_screen(self, 980, 640)
         close_on_escape(self)
 
         heading = QLabel(self.tr("Your journal"))
@@ -641,9 +643,8 @@ def _table(model: QAbstractTableModel, name: str, lines: int = 2) -> QTableView:
 
 
 def _muted(label: QLabel) -> QLabel:
+    # Muted, yet readable: the placeholder grey is too faint for sentences (3.9:1 in Fusion).
     palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
+    palette.setColor(QPalette.ColorRole.WindowText, muted_text_color(palette))
     label.setPalette(palette)
     return label

@@ -55,6 +55,7 @@ from focusapp.core.settings import (
 )
 from focusapp.store.config import ConfigBroken, ConfigStore, LoadResult
 from focusapp.ui.i18n import LANGUAGES, say
+from focusapp.ui.tray_icon import MutedLabel
 
 _TIME_FORMAT = "HH:mm"
 _keys = itertools.count(1)
@@ -165,9 +166,9 @@ def _choice_box(
 
 
 def _muted(text: str, parent: QWidget) -> QLabel:
-    hint = QLabel(text, parent)
+    # Muted, yet readable: a disabled label's grey is too faint for a sentence (1.6:1 in Fusion).
+    hint = MutedLabel(text, parent)
     hint.setWordWrap(True)
-    hint.setEnabled(False)  # the palette's muted text, without hard-coding a colour
     return hint
 
 
@@ -276,14 +277,12 @@ class _SessionsPage(QWidget):
              self.tr("The wait before an emergency exit.")),
         ):  # fmt: skip
             exits_form.addRow(*self._spin_row(exits, "strict", key, label, suffix, tip, strict))
-        hint = QLabel(
+        hint = _muted(
             self.tr(
                 "An emergency exit is always there. The short wait gives you a moment to decide."
             ),
             exits,
         )
-        hint.setWordWrap(True)
-        hint.setEnabled(False)  # the palette's muted text, without hard-coding a colour
         exits_form.addRow(hint)
 
         # One label column for both boxes, so the fields line up.
@@ -421,14 +420,12 @@ class _ProfilesPage(QWidget):
         form.addRow(
             _labelled(self.tr("Block si&tes"), self.sites_edit, self.editor), self.sites_edit
         )
-        hint = QLabel(
+        hint = _muted(
             self.tr(
                 "One per line. Apps by program name or window class; sites by address, like x.com."
             ),
             self.editor,
         )
-        hint.setWordWrap(True)
-        hint.setEnabled(False)
         form.addRow(hint)
 
         layout = QHBoxLayout(self)
@@ -530,8 +527,8 @@ class _SchedulesPage(QWidget):
         self.end_edit = QTimeEdit(self.editor)
         self.end_edit.setDisplayFormat(_TIME_FORMAT)
         self.end_edit.setAccessibleName(self.tr("Ends at"))
-        self.overnight = QLabel(self.editor)
-        self.overnight.setEnabled(False)
+        self.overnight = _muted("", self.editor)
+        self.overnight.setWordWrap(False)
         self.profile_box = QComboBox(self.editor)
         self.profile_box.setAccessibleName(self.tr("Profile to block with"))
         self.strict_box = QCheckBox(self.tr("Stri&ct: no pause or stop while it runs"), self.editor)

@@ -163,7 +163,8 @@ class WelcomeWindow(QDialog):
         layout.setSpacing(16)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 68)
+        # About 75 characters a line: short enough to read, wide enough for the longest word.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 78)
         self._show_page(0)
 
     # -- pages ----------------------------------------------------------------------------------
@@ -335,6 +336,7 @@ class WelcomeWindow(QDialog):
         self.copy_button.clicked.connect(self.copy_folder)
         if folder is not None:
             self.folder_edit.setText(str(folder))
+            self.folder_edit.setCursorPosition(0)
         else:
             self.folder_edit.setText(self.tr("This installation has no browser extension."))
             self.copy_button.setEnabled(False)

@@ -14,13 +14,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
+    QLabel,
+    QMenu,
     QMessageBox,
+    QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -91,7 +95,13 @@ def test_every_control_has_a_name_a_screen_reader_can_say(
     qtbot: QtBot, shop: Workshop, name: str
 ) -> None:
     window = open_window(qtbot, shop, name)
-    assert window.windowTitle().strip(), f"{name} has no window title"
+    if isinstance(window, QMenu):
+        # A menu's entries are its actions: each says what it does, in words.
+        silent = [a for a in window.actions() if a.isVisible() and not a.isSeparator()
+                  and not a.text().replace("&", "").strip()]  # fmt: skip
+        assert silent == [], f"{name}: menu entries without words: {silent}"
+    else:
+        assert window.windowTitle().strip(), f"{name} has no window title"
     # Hidden pages and tabs count too: they are one click or key away.
     unnamed = [describe(w) for w in reachable(window, visible_only=False) if not spoken_name(w)]
     assert unnamed == [], f"{name}: controls without an accessible name: {unnamed}"
@@ -203,3 +213,71 @@ def test_the_journal_by_keyboard_alone(qtbot: QtBot, shop: Workshop) -> None:
     assert window.tabs.currentIndex() == 1
     key(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+# -- large text and scaled screens ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(set(WINDOWS) - {"intervention", "tray-menu"}))
+def test_every_window_opens_within_its_screen(qtbot: QtBot, shop: Workshop, name: str) -> None:
+    # The offscreen screen is 800x600, smaller than many a window would like to be.
+    window = open_window(qtbot, shop, name)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height(), (
+        f"{name} opens at {window.width()}x{window.height()} on a {room.width()}x{room.height()} "
+        "screen"
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two opaque colours."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def over(colour: QColor, background: QColor) -> QColor:
+    alpha = colour.alphaF()
+    return QColor.fromRgbF(
+        colour.redF() * alpha + background.redF() * (1 - alpha),
+        colour.greenF() * alpha + background.greenF() * (1 - alpha),
+        colour.blueF() * alpha + background.blueF() * (1 - alpha),
+    )
+
+
+# The pause draws its own card with its own colours (tested in test_intervention.py).
+@pytest.mark.parametrize("name", sorted(set(WINDOWS) - {"intervention", "tray-menu"}))
+def test_every_sentence_is_readable_against_its_window(
+    qtbot: QtBot, shop: Workshop, name: str
+) -> None:
+    window = open_window(qtbot, shop, name)
+    background = window.palette().color(QPalette.ColorRole.Window)
+    faint: set[str] = set()
+    for _page in each_page(window):
+        for label in window.findChildren(QLabel):
+            if not (label.isVisible() and label.text().strip()) or not label.pixmap().isNull():
+                continue
+            enabled = label.isEnabled()
+            group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
+            ink = over(label.palette().color(group, QPalette.ColorRole.WindowText), background)
+            ratio = contrast(ink, background)
+            if ratio < 4.5:  # WCAG AA for body text
+                faint.add(f"{label.text()[:40]!r}: {ratio:.1f}:1")
+    assert not faint, f"{name}: text too faint to read: {sorted(faint)}"
+
+
+def each_page(window: QWidget) -> Iterator[int]:
+    """Shows every tab and page of the window in turn (the current one first)."""
+    yield 0
+    for pages in [*window.findChildren(QTabWidget), *window.findChildren(QStackedWidget)]:
+        for index in range(pages.count()):
+            pages.setCurrentIndex(index)
+            yield index

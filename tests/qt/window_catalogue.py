@@ -117,23 +117,38 @@ class Workshop:
         return db
 
 
-def fallback_window(shop: Workshop) -> QWidget:
-    from focusapp.ui.fallback_window import FallbackWindow
+def _tray_controller(shop: Workshop) -> Any:
     from focusapp.ui.notifier import Notifier
     from focusapp.ui.tray import TrayController
 
-    runner = FakeRunner({"status": focus_status(remaining_s=14 * 60)})
+    status = focus_status(
+        remaining_s=14 * 60,
+        profile=shop.word("Deep work"),
+        profiles=[shop.word("Deep work"), shop.word("Writing")],
+    )
     controller = TrayController(
-        runner,
+        FakeRunner({"status": status}),
         open_settings=lambda: None,
         quit_app=lambda: None,
         notifier=Notifier(),
         dark_panel=False,
     )
     shop.keep.append(controller)
-    window = FallbackWindow(controller)
-    controller.update(focus_status(remaining_s=14 * 60))
-    return window
+    controller.update(status)
+    return controller
+
+
+def fallback_window(shop: Workshop) -> QWidget:
+    from focusapp.ui.fallback_window import FallbackWindow
+
+    return FallbackWindow(_tray_controller(shop))
+
+
+def tray_menu(shop: Workshop) -> QWidget:
+    controller = _tray_controller(shop)
+    controller.rebuild_menu()
+    menu: QWidget = controller.menu
+    return menu
 
 
 def settings_window(shop: Workshop) -> QWidget:
@@ -277,7 +292,7 @@ def welcome_window(shop: Workshop) -> QWidget:
     from focusapp.ui.welcome import BrowserSetup, WelcomeWindow
 
     store = ConfigStore(shop.folder / "welcome.toml", shop.folder / "welcome-good.toml")
-    folder = Path.home() / ".local/share/focusapp/extension/chromium"
+    folder = Path("/opt/focusapp/_internal/focusapp/resources/extension/chromium")  # the .deb's
     return WelcomeWindow(
         store,
         BrowserSetup(lambda: ["Chromium", "Google Chrome"], folder),
@@ -287,6 +302,7 @@ def welcome_window(shop: Workshop) -> QWidget:
 
 WINDOWS: dict[str, Callable[[Workshop], QWidget]] = {
     "fallback": fallback_window,
+    "tray-menu": tray_menu,
     "settings": settings_window,
     "start": start_dialog,
     "emergency": emergency_dialog,
