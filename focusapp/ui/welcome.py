@@ -355,8 +355,8 @@ class WelcomeWindow(QDialog):
             self._text(
                 self.tr(
                     "When you write a note in the pause or the journal, it is encrypted before "
-                    "it is saved. The key lives in your system keyring, never in a file next to "
-                    "the notes."
+                    "it is saved. Focusapp keeps the key in your system keyring when there is "
+                    "one, never in a file next to the notes."
                 ),
                 page,
             )
