@@ -39,7 +39,8 @@ runtime_packages=(
 # screenshots, a Secret Service (gnome-keyring) on a private D-Bus session, GSettings with the
 # GNOME schemas (the desktop's reduce-motion switch) and a notification daemon.
 test_packages=(
-  xvfb openbox trayer xdotool x11-utils x11-apps x11-xserver-utils imagemagick xterm chromium
+  xvfb openbox trayer xdotool x11-utils x11-apps x11-xserver-utils imagemagick xterm
+  chromium firefox-esr
   dbus dbus-x11 gnome-keyring libsecret-tools
   libglib2.0-bin gsettings-desktop-schemas notification-daemon
   # Building and checking the Linux package (packaging/linux/build.sh and its test).

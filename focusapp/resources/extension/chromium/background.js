@@ -385,8 +385,16 @@ async function handle(message, sender) {
       return {};
     }
     case "leave": {
-      // A block page opened straight in a new tab has nowhere to go back to.
-      if (sender.tab?.id !== undefined) await chrome.tabs.update(sender.tab.id, { url: "chrome://newtab/" });
+      // A block page opened straight in a new tab has nowhere to go back to: a new tab it is.
+      const tab = sender.tab;
+      if (tab?.id === undefined) return {};
+      try {
+        await chrome.tabs.update(tab.id, { url: "chrome://newtab/" });
+      } catch {
+        // Firefox loads no new-tab page into a tab for an extension, but opens a new tab.
+        await chrome.tabs.create({ windowId: tab.windowId, index: tab.index, active: true });
+        await chrome.tabs.remove(tab.id);
+      }
       return {};
     }
     default:

@@ -32,8 +32,17 @@
 
   // Text counts are painted transparent through a highlight, so the page's own DOM (often
   // owned by React) is never split or rewrapped.
-  const highlight = new Highlight();
-  CSS.highlights.set(MARK, highlight);
+  const registered = new Highlight();
+  CSS.highlights.set(MARK, registered);
+  // Its ranges are kept in a Set of our own as well: Firefox lets a content script add to a
+  // Highlight but not iterate it ("Xray wrapping of iterators not supported").
+  const highlight = {
+    ranges: new Set(),
+    get size() { return this.ranges.size; },
+    add(range) { registered.add(range); this.ranges.add(range); },
+    delete(range) { registered.delete(range); this.ranges.delete(range); },
+    [Symbol.iterator]() { return this.ranges.values(); },
+  };
   const rangesByText = new WeakMap();
 
   function markText(text) {
