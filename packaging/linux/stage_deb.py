@@ -24,6 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # this checkout's focusapp, not whatever else is installed
+sys.path.insert(0, str(REPO / "packaging"))
+
+from icon_files import write_pngs  # noqa: E402
 
 from focusapp import APP_ID, __version__  # noqa: E402
 from focusapp.bridge.browser_manifests import Browser, host_manifest  # noqa: E402
@@ -81,7 +84,7 @@ def stage(bundle: Path, root: Path) -> list[str]:
     _copy(ICONS / f"{APP_ID}.svg", hicolor / "scalable/apps" / f"{APP_ID}.svg")
     symbolic = f"{APP_ID}-symbolic.svg"
     _copy(ICONS / symbolic, hicolor / "symbolic/apps" / symbolic)
-    render_pngs(ICONS / f"{APP_ID}.svg", hicolor, ICON_SIZES)
+    write_pngs(ICONS / f"{APP_ID}.svg", hicolor, APP_ID, ICON_SIZES)
     _write(share / "doc" / PACKAGE / "copyright", _copyright())
 
     conffiles = []
@@ -96,31 +99,6 @@ def stage(bundle: Path, root: Path) -> list[str]:
     _write(debian / "control", control(root, external_libraries(opt)))
     _write(debian / "conffiles", "".join(f"{c}\n" for c in sorted(conffiles)))
     return conffiles
-
-
-def render_pngs(svg: Path, hicolor: Path, sizes: Iterable[int]) -> None:
-    """The SVG drawn at each size by Qt's SVG renderer (offscreen: no display needed)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
-
-    _app = QGuiApplication.instance() or QGuiApplication([])
-    renderer = QSvgRenderer(str(svg))
-    if not renderer.isValid():
-        raise SystemExit(f"stage_deb: {svg} is not a valid SVG")
-    for size in sizes:
-        image = QImage(size, size, QImage.Format.Format_ARGB32)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter)
-        painter.end()
-        target = hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target), "PNG"):
-            raise SystemExit(f"stage_deb: could not write {target}")
-        target.chmod(0o644)
 
 
 def external_libraries(bundle: Path) -> set[str]:
