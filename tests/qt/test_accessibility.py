@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -281,3 +282,14 @@ def each_page(window: QWidget) -> Iterator[int]:
         for index in range(pages.count()):
             pages.setCurrentIndex(index)
             yield index
+
+
+@pytest.mark.parametrize("name", sorted(WINDOWS))
+def test_every_dialog_has_one_default_for_enter(qtbot: QtBot, shop: Workshop, name: str) -> None:
+    window = open_window(qtbot, shop, name)
+    if not isinstance(window, QDialog):
+        pytest.skip("not a dialog: Enter acts on the focused control")
+    defaults = [
+        b.text() for b in window.findChildren(QPushButton) if b.isDefault() and b.isVisible()
+    ]
+    assert len(defaults) == 1, f"{name}: default buttons {defaults}"
