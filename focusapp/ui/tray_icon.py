@@ -27,7 +27,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from focusapp.ui.commands import Phase
 
-ICON_SIZES = (16, 22, 24, 32, 48, 64)
+# Every size a panel commonly gives a tray icon (Xfce and MATE follow the panel's height: 20 and
+# 28 are usual there), so Qt never has to scale a neighbouring size and blur the glyph.
+ICON_SIZES = (16, 20, 22, 24, 28, 32, 48, 64)
 
 _GRID = 24.0
 _CENTER = QPointF(12.0, 12.0)
@@ -249,7 +251,9 @@ def make_icon(
         ratios.append(device_pixel_ratio)
     for ratio in ratios:
         for size in ICON_SIZES:
-            pixels = round(size * ratio)
+            # Qt asks for qRound(size * ratio), which rounds halves up; Python's round() goes to
+            # the even neighbour, and a pixmap one pixel short would be scaled up, blurred.
+            pixels = int(size * ratio + 0.5)
             image = render_icon(fraction_left, phase, paused, pixels, dark_panel, halo=True)
             image.setDevicePixelRatio(ratio)
             icon.addPixmap(QPixmap.fromImage(image))
