@@ -2,9 +2,10 @@
 
 For each window of the app (see `window_catalogue`): every widget the Tab key can reach has a
 name a screen reader can say (its own accessible name, its text, or its label's); Tab reaches
-every visible control and comes back around without getting stuck; and windows close with
-Escape. Two windows are then driven from start to end with key presses only (the welcome and
-the intervention have their own keyboard-only tests in their files).
+every visible control and comes back around without getting stuck; windows close with Escape;
+every dialog has one default button; every window opens within its screen; and every sentence
+has WCAG AA contrast against its window. Two windows are then driven from start to end with key
+presses only (the welcome and the intervention have their own keyboard-only tests).
 """
 
 from __future__ import annotations
