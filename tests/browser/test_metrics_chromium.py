@@ -164,7 +164,8 @@ _FIRST_FRAMES = """() => {
   window.__framesSeen = 0;
   const look = () => {
     for (const el of document.querySelectorAll('[data-fixture="number"]')) {
-      if (getComputedStyle(el).visibility === 'visible') window.__paintedNumbers.push(el.textContent);
+      const painted = getComputedStyle(el).visibility === 'visible';
+      if (painted) window.__paintedNumbers.push(el.textContent);
     }
     if (++window.__framesSeen < 5) requestAnimationFrame(look);
   };
