@@ -57,17 +57,17 @@ def qm_file(language: str, folder: Path = I18N) -> Path:
     return folder / f"{CATALOGUE}_{language}.qm"
 
 
-def source_files() -> list[Path]:
+def source_files(package: Path = PACKAGE) -> list[Path]:
     """Every Python file of the app, in a stable order (resources hold no Python)."""
     return sorted(
         p
-        for p in PACKAGE.rglob("*.py")
-        if "resources" not in p.relative_to(PACKAGE).parts and "__pycache__" not in p.parts
+        for p in package.rglob("*.py")
+        if "resources" not in p.relative_to(package).parts and "__pycache__" not in p.parts
     )
 
 
-def lupdate(ts: Path, language: str) -> None:
-    files = [str(p.relative_to(ROOT)) for p in source_files()]
+def lupdate(ts: Path, language: str, package: Path = PACKAGE) -> None:
+    files = [str(p) for p in source_files(package)]
     command = [
         _tool("lupdate"),
         *files,
@@ -127,9 +127,10 @@ def untranslated(ts: Path) -> list[Message]:
     return [m for m in messages(ts) if m.kind or not all(t.strip() for t in m.translations)]
 
 
-def stale(folder: Path = I18N) -> list[str]:
+def stale(folder: Path = I18N, package: Path = PACKAGE) -> list[str]:
     """What `update()` would change, without changing it: .ts files lupdate would rewrite (a
-    string added, changed or removed in the sources) and .qm files older than their .ts."""
+    string added, changed or removed in the sources of `package`) and .qm files not built from
+    their .ts."""
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
@@ -138,7 +139,7 @@ def stale(folder: Path = I18N) -> list[str]:
             fresh = ts_file(language, scratch)
             if committed.exists():
                 shutil.copyfile(committed, fresh)
-            lupdate(fresh, language)
+            lupdate(fresh, language, package)
             if not committed.exists() or not filecmp.cmp(committed, fresh, shallow=False):
                 problems.append(f"{committed.name} does not match the sources")
             built = qm_file(language, scratch)

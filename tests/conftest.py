@@ -20,6 +20,24 @@ _x11_problem_key = pytest.StashKey[str | None]()
 def pytest_configure(config: pytest.Config) -> None:
     # Before any QApplication exists: the pytest-qt `qapp` fixture is session-scoped.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # The app follows the desktop's language: tests (and the apps they start) see English
+    # whatever the developer's own locale is. Tests of Dutch ask for it explicitly.
+    os.environ["LC_ALL"] = "C.UTF-8"
+    os.environ.pop("LANGUAGE", None)
+
+
+_english: list[object] = []
+
+
+@pytest.fixture(autouse=True)
+def english_plural_forms(request: pytest.FixtureRequest) -> None:
+    """Qt tests see the words the app shows in English: its plural forms ("1 minute") come from
+    focusapp_en.qm, as `FocusApp` installs it. Installed once, on the session's QApplication."""
+    if _english or not {"qapp", "qtbot"} & set(request.fixturenames):
+        return
+    from focusapp.ui.i18n import Translation
+
+    _english.append(Translation("en").install(request.getfixturevalue("qapp")))
 
 
 @pytest.fixture(autouse=True)
