@@ -87,9 +87,10 @@ class Translation:
             self.translators.append(own)
         else:
             self.missing.append(f"{CATALOGUE}_{self.language}.qm")
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(app)
-        if self.language != SOURCE_LANGUAGE and qt.load(f"qtbase_{self.language}", qt_dir):
+        if self.language != SOURCE_LANGUAGE and any(
+            qt.load(f"qtbase_{self.language}", folder) for folder in _qt_translation_dirs()
+        ):
             self.translators.append(qt)
         for translator in self.translators:
             app.installTranslator(translator)
@@ -108,6 +109,16 @@ class Translation:
         if self._previous_locale is not None:
             QLocale.setDefault(self._previous_locale)
             self._previous_locale = None
+
+
+def _qt_translation_dirs() -> list[str]:
+    """Where Qt's own catalogues are: Qt's configured folder, else the wheel's (a bundle)."""
+    import PySide6
+
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
 
 
 def say(text: Phrase | str) -> str:
