@@ -2595,7 +2595,7 @@ Herstel die regel in {path} en sla dan opnieuw op.</translation>
     </message>
     <message>
         <source>After I post, keep counts hidden for</source>
-        <translation>Na een bericht van mij aantallen verbergen gedurende</translation>
+        <translation>Na mijn bericht aantallen verbergen gedurende</translation>
     </message>
     <message>
         <source>After you post, counts and notifications stay hidden this long; 0 is off.</source>
@@ -2607,7 +2607,7 @@ Herstel die regel in {path} en sla dan opnieuw op.</translation>
     </message>
     <message>
         <source>After I post, keep counts hidden &amp;for</source>
-        <translation>&amp;Na een bericht van mij aantallen verbergen gedurende</translation>
+        <translation>&amp;Na mijn bericht aantallen verbergen gedurende</translation>
     </message>
     <message>
         <source>Journal</source>
@@ -2635,7 +2635,7 @@ Herstel die regel in {path} en sla dan opnieuw op.</translation>
     </message>
     <message>
         <source>Notes are encrypted with a key in your system keyring, or a passphrase; off means nothing you type is kept.</source>
-        <translation>Notities worden versleuteld met een sleutel uit de sleutelbos van je systeem, of met een wachtzin; uit betekent dat niets wat je typt wordt bewaard.</translation>
+        <translation>Notities worden versleuteld met een sleutel uit je sleutelbos of met een wachtzin; bij Uit wordt niets bewaard wat je typt.</translation>
     </message>
     <message>
         <source>&amp;Keep the journal for</source>
