@@ -2368,11 +2368,11 @@ Herstel die regel in {path} en sla dan opnieuw op.</translation>
     </message>
     <message>
         <source>Focusapp helps you notice the pull of likes and feeds. It runs focus sessions, keeps daily limits for the apps and sites you choose, hides likes and counts in your browser, and when you reach for a feed anyway it offers a short pause and a question instead of a number.</source>
-        <translation>Focusapp helpt je de aantrekkingskracht van likes en feeds op te merken. Het houdt focussessies bij, bewaakt daglimieten voor de apps en sites die jij kiest, verbergt likes en aantallen in je browser, en als je toch naar een feed grijpt, geeft het je een korte pauze en een vraag in plaats van een getal.</translation>
+        <translation>Focusapp helpt je de aantrekkingskracht van likes en feeds op te merken. Het begeleidt focussessies, bewaakt daglimieten voor de apps en sites die jij kiest, verbergt likes en aantallen in je browser, en als je toch naar een feed grijpt, geeft het je een korte pauze en een vraag in plaats van een getal.</translation>
     </message>
     <message>
         <source>Everything stays on this computer. There is no account, no server and no tracking: Focusapp makes no network connection of its own. It keeps no scores and no streaks.</source>
-        <translation>Alles blijft op deze computer. Er is geen account, geen server en niets wordt gevolgd: Focusapp maakt zelf geen netwerkverbinding. Het houdt geen scores en geen reeksen bij.</translation>
+        <translation>Alles blijft op deze computer. Er is geen account, geen server en er wordt niets gevolgd: Focusapp maakt zelf geen netwerkverbinding. Het houdt geen scores en geen reeksen bij.</translation>
     </message>
     <message>
         <source>Start Focusapp when I &amp;log in</source>
