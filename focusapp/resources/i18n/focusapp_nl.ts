@@ -1771,7 +1771,7 @@ Nooduitgangen van de afgelopen twee weken blijven, omdat strikte sessies ze meet
     </message>
     <message>
         <source>a non-empty text</source>
-        <translation>een tekst die niet leeg is</translation>
+        <translation>een niet-lege tekst</translation>
     </message>
     <message>
         <source>a list of texts like [&quot;a&quot;, &quot;b&quot;]</source>
@@ -1823,7 +1823,7 @@ Nooduitgangen van de afgelopen twee weken blijven, omdat strikte sessies ze meet
     </message>
     <message>
         <source>has item {number} that {problem}</source>
-        <translation>heeft een item {number} dat {problem}</translation>
+        <translation>item {number}: {problem}</translation>
     </message>
     <message>
         <source>must list days among {days}, got {value}</source>
