@@ -28,7 +28,10 @@ test("counts with a metric word are found, in five languages", () => {
     ["1.234 Aufrufe", ["1.234"]],
     ["15 mil visualizaciones", ["15 mil"]],
     ["987 vind-ik-leuks", ["987"]],
-    ["4,5 M de vues", []], // a word between: not a count of this form
+    ["4,5 M de vues", ["4,5 M"]],
+    ["1,2 M d’abonnés", ["1,2 M"]],
+    ["1,5 M de visualizaciones", ["1,5 M"]],
+    ["15 de marzo", []], // "de" alone makes nothing a count
     ["12\u00a0000 abonnés", ["12\u00a0000"]],
     ["1 reply", ["1"]],
   ];

@@ -27,8 +27,10 @@
     "suscriptores?", "compartidos", "veces compartido", "respuestas?", "reacciones",
     "publicaciones", "votos", "puntos",
   ].join("|");
+  // French and Spanish put "de" or "d’" between a large count and its word: "1,5 M de vues".
+  const LINK = String.raw`(?:de[\u00a0\u202f ]+|d[’'])?`;
   const COUNT = new RegExp(
-    String.raw`(?<![\p{L}\p{N}.,])(?:${NUMBER})${MAGNITUDE}?(?=[\u00a0\u202f ]+(?:${WORDS})(?!\p{L}))`,
+    String.raw`(?<![\p{L}\p{N}.,])(?:${NUMBER})${MAGNITUDE}?(?=[\u00a0\u202f ]+${LINK}(?:${WORDS})(?!\p{L}))`,
     "giu",
   );
   const TITLE_COUNT = /^\(\d[\d.,]*\+?\)\s*/;
