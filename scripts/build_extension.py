@@ -74,9 +74,14 @@ def site_css(name: str, site: dict[str, Any]) -> str:
     if site["containers"]:
         # Text counts found by the content script; transparent text keeps its width.
         lines.append("/* counts written into text, found by the content script */\n")
+        # On a guarded profile page the counts written into text stay hidden as well: there a
+        # channel's subscribers may be text ("1.2M subscribers"), with no element of their own.
+        shown = f"html:not(.{SHOWN_CLASS})"
+        scope = f"{shown} ::highlight({MARK})"
+        if guarded:
+            scope += f", html.{GUARD_CLASS} ::highlight({MARK})"
         lines.append(
-            f"html:not(.{SHOWN_CLASS}) ::highlight({MARK}) "
-            "{ color: transparent !important; text-shadow: none !important; }\n"
+            f"{scope} {{ color: transparent !important; text-shadow: none !important; }}\n"
         )
     return "".join(lines)
 

@@ -273,3 +273,17 @@ def test_the_popup_lists_every_site_and_its_switch_shows_that_sites_numbers(
         popup.close()
         host.set_policy(_policy())
         worker.evaluate("refreshPolicy()")
+
+
+def test_the_guard_covers_counts_written_into_text_on_a_channel(tab: Any) -> None:
+    # A channel's subscribers are text in the new layout ("1,2 Mio. Abonnenten"), found by the
+    # content script, not by a selector; the guard keeps them hidden though the policy shows
+    # numbers.
+    tab.goto("https://www.youtube.com/@topfivefootball")
+    subscribers = next(p for p in parts(tab) if p.kind == "count" and p.label == "1,2 Mio.")
+    assert eventually(lambda: ink(tab, subscribers) == 0, 5)
+    # Off the channel, on the feed, the same kind of text count is shown, as the policy says.
+    tab.goto("https://www.youtube.com/")
+    counts = [p for p in parts(tab) if p.kind == "count"]
+    assert counts
+    assert eventually(lambda: all(ink(tab, p) > 0 for p in counts), 5)
