@@ -62,6 +62,7 @@ def build(dist: Path) -> float:
         ["bash", str(REPO / "packaging/linux/build.sh"), "--out", str(dist)],
         check=True,
         env=dict(os.environ, PYTHON=os.environ.get("PYTHON", sys.executable)),
+        stdout=sys.stderr,  # progress, like the rest of the log: stdout stays the table or JSON
     )
     return time.perf_counter() - started
 
