@@ -256,6 +256,7 @@ def insights_window(shop: Workshop) -> QWidget:
     db = shop.database("insights")
     fill(db, (NOW.astimezone(TZ) - timedelta(hours=4)).date(), 30, TZ, urges_per_day=9,
          usage_hours_per_day=12)  # fmt: skip
+    _answers_in(shop.language, db)
     query = InsightsQuery(db)
     limits = [
         Limit(name=shop.word("Social"), daily_minutes=75, sites=("instagram.com", "tiktok.com"))
@@ -264,6 +265,26 @@ def insights_window(shop: Workshop) -> QWidget:
     return InsightsWindow(
         lambda days: query.model(days, NOW, TZ, limits=limits, categories=categories)
     )
+
+
+def _answers_in(language: str, db: Database) -> None:
+    """The generated history's answers as a user of `language` would have picked them (the
+    history is written in English): each answer becomes the same answer of the same prompt."""
+    if language == "en":
+        return
+    english, other = PromptLibrary.bundled("en"), PromptLibrary.bundled(language)
+    with db.transaction() as conn:
+        rows = conn.execute("SELECT DISTINCT prompt_id, answer FROM urges").fetchall()
+        for prompt_id, answer in rows:
+            if prompt_id not in english or prompt_id not in other:
+                continue
+            answers = english.get(prompt_id).answers
+            if answer in answers:
+                translated = other.get(prompt_id).answers[answers.index(answer)]
+                conn.execute(
+                    "UPDATE urges SET answer = ? WHERE prompt_id = ? AND answer = ?",
+                    (translated, prompt_id, answer),
+                )
 
 
 def checkin_dialog(shop: Workshop) -> QWidget:
