@@ -23,6 +23,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from focusapp import APP_ID
+
 log = logging.getLogger(__name__)
 
 BUS_NAME = "org.freedesktop.Notifications"
@@ -83,8 +85,8 @@ class DesktopNotifications(QObject):
         self,
         *,
         app_name: str = "Focusapp",
-        icon: str = "focusapp",
-        desktop_entry: str = "focusapp",
+        icon: str = APP_ID,  # the icon theme name the packages install
+        desktop_entry: str = APP_ID,  # the .desktop file, so the desktop groups our notices
         timeout_ms: int = 6000,
         sender: Sender = notify_over_dbus,
         parent: QObject | None = None,

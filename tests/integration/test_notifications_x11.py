@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from focusapp import APP_ID
 from tests.dbus_session import PrivateBus
 from tests.integration import x11
 from tests.integration.conftest import LaunchApp
@@ -97,7 +98,7 @@ def test_a_notice_is_shown_by_the_desktops_notification_daemon(
                 )
                 call = monitor_out.read_text(errors="replace")
                 assert 'string "Focusapp"' in call  # the app's name
-                assert 'string "desktop-entry"' in call and 'string "focusapp"' in call
+                assert 'string "desktop-entry"' in call and f'string "{APP_ID}"' in call
                 assert app.running
             finally:
                 for process in (monitor, daemon):

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from focusapp import APP_ID
 from focusapp.ui.desktop_notifications import (
     DesktopNotifications,
     NotificationFailed,
@@ -103,8 +104,8 @@ def test_the_desktop_service_carries_notices_and_a_repeat_replaces_the_last(qtbo
         notice = notifier.notify("5 minutes left", "Social has 5 minutes left today.")
     assert notice.shown_on_desktop and notice.seen and not notice.shown_in_tray
     assert daemon.calls == [
-        ("Focusapp", 0, "focusapp", "5 minutes left", "Social has 5 minutes left today.", 6000,
-         "focusapp"),
+        ("Focusapp", 0, APP_ID, "5 minutes left", "Social has 5 minutes left today.", 6000,
+         APP_ID),
     ]  # fmt: skip
     with qtbot.waitSignal(desktop.sent, timeout=2000):
         notifier.notify("5 minutes left", "Now 4.")
