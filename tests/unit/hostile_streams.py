@@ -82,6 +82,10 @@ class Part:
     def __repr__(self) -> str:
         return f"Part({self.label}, {len(self.data)} bytes, owed={self.code or 'ok'})"
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # Hypothesis prints failing examples with this: a megabyte of payload helps nobody.
+        printer.text(repr(self))
+
 
 def framed(
     payload: bytes,
@@ -402,7 +406,8 @@ class HostRun:
     stderr: str
 
 
-def _complete_frames(buffer: bytes) -> int:
+def _frames(buffer: bytes | bytearray) -> tuple[int, int]:
+    """How many whole frames `buffer` starts with, and where they end."""
     count, position = 0, 0
     while position + PREFIX.size <= len(buffer):
         (length,) = PREFIX.unpack_from(buffer, position)
@@ -410,7 +415,15 @@ def _complete_frames(buffer: bytes) -> int:
             break
         position += PREFIX.size + length
         count += 1
-    return count
+    return count, position
+
+
+def _complete_frames(buffer: bytes | bytearray) -> int:
+    return _frames(buffer)[0]
+
+
+def _frames_end(buffer: bytes | bytearray) -> int:
+    return _frames(buffer)[1]
 
 
 def _read_into(stdout: IO[bytes], out: bytearray, until: Any, deadline: float) -> bool:
@@ -461,6 +474,10 @@ def feed_host(
             if not _read_into(
                 process.stdout, out, lambda: _complete_frames(out) >= owed_before_eof, deadline
             ):
+                parse_frames(bytes(out)[: _frames_end(out)])
+                tail = bytes(out)[_frames_end(out) :]
+                if len(tail) >= PREFIX.size and PREFIX.unpack_from(tail)[0] > MAX_BROWSER_FRAME:
+                    raise AssertionError(f"stdout holds what is not a frame: {tail!r:.80}")
                 raise AssertionError(
                     f"the host hung or fell silent with stdin open: {_complete_frames(out)} of "
                     f"{owed_before_eof} replies after {timeout_s:g} s for {list(parts)}"
