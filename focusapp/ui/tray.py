@@ -14,7 +14,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, QTime, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QObject,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCursor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
@@ -22,7 +30,7 @@ from focusapp.core.errors import CommandError, Refused
 from focusapp.ui.commands import CommandRunner, Phase, SessionStatus
 from focusapp.ui.i18n import say
 from focusapp.ui.notifier import Notifier
-from focusapp.ui.tray_icon import make_icon, panel_is_dark
+from focusapp.ui.tray_icon import make_icon, panel_is_dark, panel_is_dark_behind
 
 if TYPE_CHECKING:
     # The dialogs load on first use: the tray icon and its menu do not need them.
@@ -35,6 +43,9 @@ PRESET_MINUTES = (25, 50, 90)
 # Enough steps that the ring visibly moves every minute of a 90-minute block, few enough that the
 # icon is not re-sent to the panel on every status update.
 _ICON_STEPS = 120
+# How the tray looks at the panel behind its icon once docked (X11 only).
+_PANEL_LOOKS = 5
+_PANEL_LOOK_EVERY_MS = 400
 
 HEADER = "header"
 STRICT_LINE = "strict_line"
@@ -202,6 +213,8 @@ class TrayController(QObject):
         self._strict_choice: bool | None = None
         self._custom_minutes = PRESET_MINUTES[0]
         self._icon_key: tuple[object, ...] | None = None
+        self._seen_panel: bool | None = None
+        self._panel_looks_left = _PANEL_LOOKS
 
         self.dialog_parent: QWidget | None = None
         """Where dialogs and messages attach; the fallback window sets itself here."""
@@ -410,7 +423,29 @@ class TrayController(QObject):
             )
 
     def _dark(self) -> bool:
-        return panel_is_dark() if self._dark_panel is None else self._dark_panel
+        if self._dark_panel is not None:
+            return self._dark_panel
+        if self._seen_panel is not None:
+            return self._seen_panel
+        return panel_is_dark()
+
+    def _look_at_panel(self) -> None:
+        """Once docked, look at the panel around the icon: a light panel in a dark theme (or the
+        other way round) is common, and a glyph drawn in the panel's own ink needs no halo.
+        Where the screen can't be read (Wayland, a tray not on screen yet), the palette's guess
+        and the halo stay; a few looks are tried while the tray settles, then no more."""
+        self._panel_looks_left -= 1
+        area = self.tray.geometry()
+        screen = QGuiApplication.screenAt(area.center()) if area.isValid() else None
+        seen = None
+        if screen is not None and not area.isEmpty():
+            grab = screen.grabWindow(0, area.x(), area.y(), area.width(), area.height())
+            seen = panel_is_dark_behind(grab.toImage()) if not grab.isNull() else None
+        if seen is not None:
+            self._seen_panel = seen
+            self._refresh_icon()
+        elif self._panel_looks_left > 0:
+            QTimer.singleShot(_PANEL_LOOK_EVERY_MS, self._look_at_panel)
 
     def _refresh_icon(self) -> None:
         status = self._status
@@ -419,13 +454,14 @@ class TrayController(QObject):
         steps = None if fraction is None else round(fraction * _ICON_STEPS)
         screen = QGuiApplication.primaryScreen()
         ratio = screen.devicePixelRatio() if screen is not None else 1.0
-        key = (status.phase, status.paused, steps, dark, ratio)
+        halo = self._dark_panel is None and self._seen_panel is None
+        key = (status.phase, status.paused, steps, dark, ratio, halo)
         if key == self._icon_key:
             return
         self._icon_key = key
         level = None if steps is None else steps / _ICON_STEPS
         self.tray.setIcon(
-            make_icon(level, status.phase, status.paused, dark, device_pixel_ratio=ratio)
+            make_icon(level, status.phase, status.paused, dark, device_pixel_ratio=ratio, halo=halo)
         )
 
     @property
@@ -442,6 +478,10 @@ class TrayController(QObject):
         """Put the icon in the tray and let notifications go through it."""
         self.tray.show()
         self.notifier.set_tray(self.tray)
+        if self._dark_panel is None and QGuiApplication.platformName() == "xcb":
+            # Before the first look the icon wears its halo; the grab has to be of the panel
+            # with the icon already embedded, so it waits for the tray to settle.
+            QTimer.singleShot(_PANEL_LOOK_EVERY_MS, self._look_at_panel)
 
     # -- commands out --------------------------------------------------------------------------
 

@@ -243,8 +243,12 @@ def make_icon(
     dark_panel: bool,
     *,
     device_pixel_ratio: float = 1.0,
+    halo: bool = True,
 ) -> QIcon:
-    """The glyph at every tray size; on a high-density screen also at that screen's pixel ratio."""
+    """The glyph at every tray size; on a high-density screen also at that screen's pixel ratio.
+
+    `halo` is for a panel whose shade is a guess; once the panel has been seen, the plain glyph
+    in the right ink reads better."""
     icon = QIcon()
     ratios = [1.0]
     if device_pixel_ratio > 1.0:
@@ -254,7 +258,25 @@ def make_icon(
             # Qt asks for qRound(size * ratio), which rounds halves up; Python's round() goes to
             # the even neighbour, and a pixmap one pixel short would be scaled up, blurred.
             pixels = int(size * ratio + 0.5)
-            image = render_icon(fraction_left, phase, paused, pixels, dark_panel, halo=True)
+            image = render_icon(fraction_left, phase, paused, pixels, dark_panel, halo=halo)
             image.setDevicePixelRatio(ratio)
             icon.addPixmap(QPixmap.fromImage(image))
     return icon
+
+
+def panel_is_dark_behind(icon_area: QImage) -> bool | None:
+    """Whether the panel is dark, read from a grab of the icon's own square: its corners lie
+    outside the glyph (and its halo), so there the panel shows through. None when the corners
+    disagree too much to say (a gradient, a wallpaper behind a transparent panel)."""
+    width, height = icon_area.width(), icon_area.height()
+    if width < 4 or height < 4:
+        return None
+    corners = [(0, 0), (width - 2, 0), (0, height - 2), (width - 2, height - 2)]
+    shades = []
+    for x, y in corners:
+        for dx in (0, 1):
+            for dy in (0, 1):
+                shades.append(QColor(icon_area.pixel(x + dx, y + dy)).lightnessF())
+    if max(shades) - min(shades) > 0.35:
+        return None
+    return sum(shades) / len(shades) < 0.5

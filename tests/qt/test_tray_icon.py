@@ -7,9 +7,9 @@ import math
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 
-from focusapp.ui.tray_icon import ICON_SIZES, make_icon, render_icon
+from focusapp.ui.tray_icon import ICON_SIZES, make_icon, panel_is_dark_behind, render_icon
 
 FRACTIONS = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.0]
 
@@ -162,3 +162,42 @@ def test_tray_icon_reads_on_a_panel_of_the_other_darkness() -> None:
 
     assert light_pixels(plain) == 0
     assert light_pixels(framed) > 20
+
+
+def _on_panel(panel: str, glyph: QImage | None = None, size: int = 22) -> QImage:
+    """What a screen grab of the docked icon shows: the panel, with the glyph drawn over it."""
+    area = QImage(size, size, QImage.Format.Format_ARGB32)
+    area.fill(QColor(panel))
+    if glyph is not None:
+        painter = QPainter(area)
+        painter.drawImage(0, 0, glyph)
+        painter.end()
+    return area
+
+
+@pytest.mark.parametrize("size", [16, 22, 24, 32, 48])
+@pytest.mark.parametrize(
+    ("panel", "dark"), [("#1c1c1c", True), ("#2e3440", True), ("#f2f2f2", False)]
+)
+def test_the_panel_is_read_from_the_corners_the_glyph_and_halo_leave_free(
+    size: int, panel: str, dark: bool
+) -> None:
+    for phase, fraction, paused in (
+        ("idle", None, False),
+        ("focus", 1.0, False),
+        ("break", 0.5, False),
+    ):
+        # Drawn in the wrong ink with its halo, as before the first look: the corners stay clear.
+        glyph = render_icon(fraction, phase, paused, size, not dark, halo=True)
+        assert panel_is_dark_behind(_on_panel(panel, glyph, size)) is dark
+
+
+def test_a_panel_of_mixed_shades_is_not_guessed() -> None:
+    area = _on_panel("#f2f2f2")
+    painter = QPainter(area)
+    painter.fillRect(
+        0, 0, 11, 22, QColor("#101010")
+    )  # half dark, half light: a gradient or a photo
+    painter.end()
+    assert panel_is_dark_behind(area) is None
+    assert panel_is_dark_behind(QImage(2, 2, QImage.Format.Format_ARGB32)) is None
