@@ -28,7 +28,9 @@ Scripting time is measured two ways, and both are printed:
 Style recalculation and layout deltas (with minus without) are printed too: the injected CSS costs
 there, not in scripting. Each run ends by checking that the extension really did its work on every
 post (all text counts in the highlight, all shadow numbers marked), so a broken content script
-cannot pass for a fast one. The target is under 2 ms of scripting per 100 posts added.
+cannot pass for a fast one. The target is under 2 ms of scripting per 100 posts added; the verdict
+takes the larger of the two figures for the median step, with the worst step printed beside it.
+The profiled run also names the extension functions the time goes to.
 
     python tests/perf/bench_content_script.py [--site x|reddit|all] [--runs 3] [--json]
 """
@@ -401,15 +403,21 @@ def bench_feed(playwright: Any, feed: Feed, options: argparse.Namespace) -> dict
 
 
 def summarize(result: dict[str, Any]) -> dict[str, float]:
+    """Per 100 posts added: the typical step (median) and the worst, for each method."""
     rows = result["steps"]
-    delta = [r["script_delta_ms_per_100"] for r in rows]
-    sampled = [r["profiler_ms_per_100"] for r in rows]
-    return {
-        "delta_mean": statistics.fmean(delta),
-        "delta_max": max(delta),
-        "profiler_mean": statistics.fmean(sampled),
-        "profiler_max": max(sampled),
-    }
+    summary = {}
+    for key, column in (
+        ("delta", "script_delta_ms_per_100"),
+        ("profiler", "profiler_ms_per_100"),
+        ("style", "style_delta_ms_per_100"),
+    ):
+        values = [r[column] for r in rows]
+        summary[f"{key}_median"] = statistics.median(values)
+        summary[f"{key}_max"] = max(values)
+    # The verdict takes the larger of the two scripting figures for a typical step: one noisy
+    # step (another process woke up) is shown as the worst, not taken as the cost.
+    summary["verdict_ms"] = max(summary["delta_median"], summary["profiler_median"])
+    return summary
 
 
 def print_result(result: dict[str, Any], options: argparse.Namespace) -> None:
@@ -432,11 +440,15 @@ def print_result(result: dict[str, Any], options: argparse.Namespace) -> None:
             f"{r['style_delta_ms_per_100']:>9.2f} {r['layout_delta_ms_per_100']:>9.2f}"
         )
     s = summarize(result)
-    verdict = "ok" if max(s["delta_max"], s["profiler_max"]) < TARGET_MS_PER_100 else "over"
+    verdict = "ok" if s["verdict_ms"] < TARGET_MS_PER_100 else "over"
     print(
-        f"scripting per 100 posts added: Δ mean {s['delta_mean']:.2f} ms (worst step "
-        f"{s['delta_max']:.2f}), profiler mean {s['profiler_mean']:.2f} ms (worst step "
+        f"scripting per 100 posts added, median step: Δ {s['delta_median']:.2f} ms (worst step "
+        f"{s['delta_max']:.2f}), profiler {s['profiler_median']:.2f} ms (worst step "
         f"{s['profiler_max']:.2f}); target < {TARGET_MS_PER_100:g} ms: {verdict}"
+    )
+    print(
+        f"style recalculation added per 100 posts, median step: {s['style_median']:.2f} ms "
+        f"(worst step {s['style_max']:.2f})"
     )
     heaviest = ", ".join(
         f"{name} {ms:.2f}" for name, ms in result["heaviest_functions_ms_per_100"].items()
