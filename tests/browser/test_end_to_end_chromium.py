@@ -99,15 +99,20 @@ def blocked_in_browser(worker: Any, site: str) -> bool:
     return any(site in rule["condition"].get("requestDomains", []) for rule in rules)
 
 
-def native_hosts() -> list[psutil.Process]:
-    """`focusapp native-host` processes started for our extension, with Chromium above them."""
+def native_hosts(app: x11.AppProcess) -> list[psutil.Process]:
+    """`focusapp native-host` processes Chromium started for our extension in the app's home."""
     found = []
     for process in psutil.process_iter(["cmdline"]):
         cmdline = process.info["cmdline"] or []
-        if "native-host" in cmdline and chromium_origin() in cmdline:
+        if "native-host" not in cmdline or chromium_origin() not in cmdline:
+            continue
+        try:
             ancestors = [parent.name() for parent in process.parents()]
-            if any("chrom" in name for name in ancestors):
-                found.append(process)
+            runtime = process.environ().get("XDG_RUNTIME_DIR")
+        except psutil.Error:
+            continue  # gone meanwhile, or someone else's
+        if runtime == app.env["XDG_RUNTIME_DIR"] and any("chrom" in a for a in ancestors):
+            found.append(process)
     return found
 
 
@@ -161,7 +166,7 @@ def test_session_from_the_cli_blocks_in_chromium_and_answers_and_site_time_reach
         return policy if policy and policy.get("offline") is False else None
 
     assert poll(live_policy, 20), "no policy from the running app reached the extension"
-    assert native_hosts(), "no `focusapp native-host` under Chromium for the Focusapp extension"
+    assert native_hosts(app), "no `focusapp native-host` under Chromium for this app's home"
     assert not blocked_in_browser(worker, "tiktok.com")
 
     # A focus session from the command line; the extension hears of it at its next policy alarm.
@@ -225,4 +230,4 @@ def test_session_from_the_cli_blocks_in_chromium_and_answers_and_site_time_reach
         f"tiktok.com time never reached `focusapp usage`: "
         f"{json.loads(succeeded(app, 'usage', '--json'))}\n{app.stderr()[-2000:]}"
     )
-    assert app.running and native_hosts()
+    assert app.running and native_hosts(app)
