@@ -36,8 +36,18 @@
   );
   const TITLE_COUNT = /^\(\d[\d.,]*\+?\)\s*/;
 
+  // Every count is a digit with a space somewhere after it, before its word: text without that
+  // (a bare "48" in a button, a name) is passed over without running the full expression.
+  const MAYBE = /\d[^]*?[\u00a0\u202f ]/;
+
+  /** Whether `text` could hold a count at all: a cheap test that never says no to one. */
+  function mayHoldCount(text) {
+    return MAYBE.test(text);
+  }
+
   /** Each count in `text` as [start, end), for the number and its magnitude only. */
   function countsIn(text) {
+    if (!MAYBE.test(text)) return [];
     return [...text.matchAll(COUNT)].map((m) => [m.index, m.index + m[0].length]);
   }
 
@@ -119,6 +129,6 @@
   }
 
   globalThis.focusappCore = Object.freeze({
-    countsIn, stripTitleCount, usable, classify, pageKind, decide,
+    countsIn, mayHoldCount, stripTitleCount, usable, classify, pageKind, decide,
   });
 })();

@@ -14,6 +14,7 @@
 
   const SHOWN_CLASS = "focusapp-metrics-shown";
   const GUARD_CLASS = "focusapp-guard"; // follower numbers stay hidden whatever SHOWN_CLASS says
+  const COUNT_ATTRIBUTE = "data-focusapp-count"; // the name scripts/build_extension.py uses
   const MARK = "focusapp-metric"; // the highlight name and the `part` token the CSS hides
   // Work done inside one observer callback (before the next paint) is capped, the rest waits
   // for idle time, so a feed that appends hundreds of posts keeps scrolling smoothly.
@@ -46,7 +47,10 @@
   const rangesByText = new WeakMap();
 
   function markText(text) {
-    for (const range of rangesByText.get(text) ?? []) highlight.delete(range);
+    const before = rangesByText.get(text);
+    // Most text in a container is a bare number or no number at all: nothing to look for.
+    if (!before && !core.mayHoldCount(text.data)) return;
+    for (const range of before ?? []) highlight.delete(range);
     const ranges = [];
     for (const [start, end] of core.countsIn(text.data)) {
       const range = new Range();
@@ -55,8 +59,12 @@
       highlight.add(range);
       ranges.push(range);
     }
-    if (ranges.length) rangesByText.set(text, ranges);
-    else rangesByText.delete(text);
+    if (ranges.length) {
+      rangesByText.set(text, ranges);
+      // The CSS paints highlights only in elements that carry this: a rule for every element
+      // would make the browser work out highlight styles for the whole page on each change.
+      text.parentElement?.setAttribute(COUNT_ATTRIBUTE, "");
+    } else rangesByText.delete(text);
   }
 
   function markContainer(container) {
