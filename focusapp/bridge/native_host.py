@@ -30,7 +30,7 @@ import os
 import sys
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -61,6 +61,9 @@ RELAY_TIMEOUT_S = 1.0
 SPOOL_FILE_NAME = "native-host-spool.jsonl"
 SPOOL_MAX_LINES = 2000
 CACHE_VERSION = 1
+# An unchanged policy is written again after this long, so the cache still says when the app
+# last answered.
+CACHE_REFRESH = timedelta(minutes=5)
 SPOOL_VERSION = 1
 DEBUG_ENV = "FOCUSAPP_NATIVE_HOST_DEBUG"
 
@@ -95,6 +98,7 @@ class NativeHost:
         self._relay = relay
         self._timeout_s = timeout_s
         self._now = now
+        self._cached: tuple[bytes, datetime] | None = None  # the policy last written, and when
 
     # -- the stdio loop ------------------------------------------------------------------------
 
@@ -201,6 +205,15 @@ class NativeHost:
     # -- the policy cache ----------------------------------------------------------------------
 
     def _save_policy(self, policy: dict[str, Any]) -> None:
+        # The extension asks every half minute and on each tab switch; the same answer is written
+        # again only now and then (to date it), so a busy disk never holds up a reply.
+        now = self._now()
+        try:
+            same = _dumps(policy)
+        except (TypeError, ValueError):
+            same = b""
+        if self._cached and self._cached[0] == same and now - self._cached[1] < CACHE_REFRESH:
+            return
         record = {"v": CACHE_VERSION, "saved_at": self._timestamp(), "policy": policy}
         try:
             data = _dumps(record)
@@ -209,6 +222,7 @@ class NativeHost:
                 log.warning("policy of %d bytes not cached", len(data))
                 return
             _write_atomically(self._files.cache_file, data)
+            self._cached = (same, now)
         except (OSError, ValueError) as exc:
             log.warning("could not cache the policy in %s: %s", self._files.cache_file, exc)
 

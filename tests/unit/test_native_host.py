@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -358,6 +358,28 @@ def test_cache_write_uses_the_injected_clock(files: NativeHostFiles) -> None:
 
     reply = NativeHost(files, relay=offline).answer(json.dumps(GET_POLICY).encode())
     assert reply["cached_at"] == "2030-01-01T09:30:00+00:00" and reply["offline"] is True
+
+
+def test_an_unchanged_policy_is_not_written_again_until_it_needs_dating(
+    files: NativeHostFiles,
+) -> None:
+    clock = [NOW]
+    policy = dict(POLICY)
+    host = NativeHost(files, relay=lambda *a, **k: dict(policy), now=lambda: clock[0])
+    host.answer(json.dumps(GET_POLICY).encode())
+    record = json.loads(files.cache_file.read_text())
+    files.cache_file.write_text(json.dumps({**record, "saved_at": "marker"}))
+    clock[0] = NOW + timedelta(seconds=30)
+    host.answer(json.dumps(GET_POLICY).encode())
+    assert json.loads(files.cache_file.read_text())["saved_at"] == "marker"  # same answer: no write
+    policy["blocked_sites"] = [{"site": "x.com", "reason": "session"}]
+    host.answer(json.dumps(GET_POLICY).encode())
+    saved = json.loads(files.cache_file.read_text())
+    assert saved["policy"]["blocked_sites"] == policy["blocked_sites"]  # a new answer: written
+    assert saved["saved_at"] == (NOW + timedelta(seconds=30)).isoformat()
+    clock[0] = NOW + timedelta(minutes=6)
+    host.answer(json.dumps(GET_POLICY).encode())
+    assert json.loads(files.cache_file.read_text())["saved_at"] == clock[0].isoformat()
 
 
 # -- who may call ------------------------------------------------------------------------------
