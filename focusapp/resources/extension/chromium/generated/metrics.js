@@ -104,8 +104,17 @@
       if (spec) markShadow(root.host, spec.numbers);
     }
     if (containers) {
-      if (node.closest(containers)) markContainer(node);
-      else for (const container of node.querySelectorAll(containers)) markContainer(container);
+      if (node.matches(containers) || insideContainer(node.parentNode)) markContainer(node);
+      else {
+        // In document order, so a container inside one already walked (X's analytics link
+        // inside the action bar) is skipped rather than read twice.
+        let walked = null;
+        for (const container of node.querySelectorAll(containers)) {
+          if (walked?.contains(container)) continue;
+          markContainer(container);
+          walked = container;
+        }
+      }
     }
     for (const { host, numbers } of shadowHosts) {
       if (node.matches(host)) markShadow(node, numbers);
@@ -113,11 +122,25 @@
     }
   }
 
+  // Whether a parent lies inside a container, remembered for one drain: a feed appends many
+  // posts to the same parent, and asking each post's ancestors again would repeat the walk.
+  let parentsSeen = new Map();
+  function insideContainer(parent) {
+    if (!(parent instanceof Element)) return false;
+    let inside = parentsSeen.get(parent);
+    if (inside === undefined) {
+      inside = parent.closest(containers) !== null;
+      parentsSeen.set(parent, inside);
+    }
+    return inside;
+  }
+
   const queue = [];
   let prunedAt = 0;
   let idleScheduled = false;
 
   function drain(hasTime) {
+    parentsSeen = new Map();
     while (queue.length && hasTime()) process(queue.shift());
     for (const host of [...waitingHosts]) {
       if (!host.isConnected) waitingHosts.delete(host);
