@@ -97,10 +97,12 @@
       return;
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
-    const root = node.getRootNode();
-    if (root instanceof ShadowRoot) {
-      const spec = shadowHosts.find(({ host }) => root.host.matches(host));
-      if (spec) markShadow(root.host, spec.numbers);
+    if (shadowHosts.length) {
+      const root = node.getRootNode();
+      if (root instanceof ShadowRoot) {
+        const spec = shadowHosts.find(({ host }) => root.host.matches(host));
+        if (spec) markShadow(root.host, spec.numbers);
+      }
     }
     if (containers) {
       if (node.matches(containers) || insideContainer(node.parentNode)) markContainer(node);
