@@ -287,3 +287,14 @@ def test_the_guard_covers_counts_written_into_text_on_a_channel(tab: Any, worker
     counts = lambda: [p for p in parts(tab) if p.kind == "count"]  # noqa: E731
     assert counts()
     assert eventually(lambda: all(ink(tab, p) > 0 for p in counts()), 10)
+
+
+def test_ones_own_channel_is_known_by_its_studio_links_and_asks_nothing(
+    tab: Any, worker: Any
+) -> None:
+    _settle(worker, "hide", lambda hide: hide is False)
+    tab.goto("https://www.youtube.com/@mychannel")
+    subscribers = lambda: next(p for p in parts(tab) if p.label == "312")  # noqa: E731
+    assert eventually(lambda: ink(tab, subscribers()) > 0, 5)
+    time.sleep(2)
+    assert _card_text(tab) is None

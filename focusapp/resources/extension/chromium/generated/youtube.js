@@ -15,7 +15,11 @@ globalThis.focusappSite = {
     "feed": "^/(?:feed/subscriptions)?/?$"
   },
   "self": [],
-  "own_profile": [],
+  "own_profile": [
+    "yt-page-header-view-model a[href*=\"studio.youtube.com\"]",
+    "yt-page-header-renderer a[href*=\"studio.youtube.com\"]",
+    "#channel-header a[href*=\"studio.youtube.com\"]"
+  ],
   "publish": [],
   "composer": []
 };
