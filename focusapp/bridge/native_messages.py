@@ -106,7 +106,7 @@ class Hello:
 
 @dataclass(frozen=True)
 class GetPolicy:
-    pass
+    """Asks for the current policy; it carries no fields."""
 
 
 @dataclass(frozen=True)
@@ -334,7 +334,7 @@ class _Fields:
             try:
                 return kind(value)
             except ValueError:
-                pass
+                pass  # not one of the choices: the refusal below names them
         allowed = ", ".join(str(member) for member in kind)
         self.fail(f"'{name}' must be one of: {allowed}.")
 

@@ -609,7 +609,7 @@ def _time_text(value: object) -> str:
         try:
             t = parse_time(value.strip())
         except ValueError:
-            pass
+            pass  # not a time: reported as invalid below
         else:
             return f"{t.hour:02d}:{t.minute:02d}"
     raise _must_be(_EXPECTED[Kind.TIME], value)

@@ -286,7 +286,7 @@ class WindowsRunKey:
             ) as key:
                 winreg.DeleteValue(key, name)  # type: ignore[attr-defined,unused-ignore]
         except FileNotFoundError:
-            pass
+            pass  # no such value: already off
 
 
 class RunKeyAutostart:

@@ -157,7 +157,7 @@ class ConfigStore:
             if self.last_good_path.read_bytes() == data:
                 return
         except OSError:
-            pass
+            pass  # no last-good copy yet (or unreadable): write one
         # The copy is a convenience: failing to write it must not fail loading or saving.
         with contextlib.suppress(OSError):
             _write_atomic(self.last_good_path, data, 0o600)

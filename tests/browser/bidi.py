@@ -91,7 +91,7 @@ class BidiConnection:
                 elif message.get("type") == "event":
                     self._events.put(message)
         except ConnectionClosed:
-            pass
+            pass  # the browser quit: the waiters are told below
         finally:
             with self._lock:
                 self._closed = True
