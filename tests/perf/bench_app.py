@@ -722,6 +722,30 @@ def run(args: argparse.Namespace, display: str, extra_env: dict[str, str], work:
     return 0
 
 
+def on_a_desktop(
+    parser: argparse.ArgumentParser,
+    args: argparse.Namespace,
+    prefix: str,
+    run: Callable[[argparse.Namespace, str, dict[str, str], Path], int],
+) -> int:
+    """Runs `run(args, display, extra_env, work)` on the desktop in DISPLAY, or (without one, or
+    with `--own-display`) on a private Xvfb, openbox and trayer started for it; `work` is a
+    temporary folder that goes away afterwards."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        work = Path(folder)
+        display = os.environ.get("DISPLAY")
+        if display and not args.own_display:
+            problem = x11.session_problem(display)
+            if problem:
+                parser.error(f"{problem}; unset DISPLAY or pass --own-display")
+            log(f"using the desktop on {display}")
+            return run(args, display, {}, work)
+        with own_desktop(work / "desktop", with_dbus=not args.no_dbus) as added:
+            log(f"started Xvfb, openbox and trayer on {added['DISPLAY']}")
+            extra = {k: v for k, v in added.items() if k != "DISPLAY"}
+            return run(args, added["DISPLAY"], extra, work)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -745,19 +769,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="focusapp-bench-app-") as folder:
-        work = Path(folder)
-        display = os.environ.get("DISPLAY")
-        if display and not args.own_display:
-            problem = x11.session_problem(display)
-            if problem:
-                parser.error(f"{problem}; unset DISPLAY or pass --own-display")
-            log(f"using the desktop on {display}")
-            return run(args, display, {}, work)
-        with own_desktop(work / "desktop", with_dbus=not args.no_dbus) as added:
-            log(f"started Xvfb, openbox and trayer on {added['DISPLAY']}")
-            extra = {k: v for k, v in added.items() if k != "DISPLAY"}
-            return run(args, added["DISPLAY"], extra, work)
+    return on_a_desktop(parser, args, "focusapp-bench-app-", run)
 
 
 if __name__ == "__main__":

@@ -52,7 +52,6 @@ import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,7 +70,7 @@ from Xlib.ext import xtest
 from Xlib.protocol import event as xevent
 
 from tests.integration import x11
-from tests.perf.bench_app import Row, busiest, cpu_window, log, memory_of, own_desktop, print_table
+from tests.perf.bench_app import Row, busiest, cpu_window, log, memory_of, on_a_desktop, print_table
 
 TARGET_P95_MS = 100.0
 POLLER_PERIOD_MS = 1000.0
@@ -903,19 +902,7 @@ def main(argv: list[str] | None = None) -> int:
         if not shutil.which(tool):
             parser.error(f"needs {tool} (apt-get install xterm x11-utils xdotool)")
 
-    with tempfile.TemporaryDirectory(prefix="focusapp-bench-attention-") as folder:
-        work = Path(folder)
-        display = os.environ.get("DISPLAY")
-        if display and not args.own_display:
-            problem = x11.session_problem(display)
-            if problem:
-                parser.error(f"{problem}; unset DISPLAY or pass --own-display")
-            log(f"using the desktop on {display}")
-            return run(args, display, {}, work)
-        with own_desktop(work / "desktop", with_dbus=not args.no_dbus) as added:
-            log(f"started Xvfb, openbox and trayer on {added['DISPLAY']}")
-            extra = {k: v for k, v in added.items() if k != "DISPLAY"}
-            return run(args, added["DISPLAY"], extra, work)
+    return on_a_desktop(parser, args, "focusapp-bench-attention-", run)
 
 
 if __name__ == "__main__":

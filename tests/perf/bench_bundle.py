@@ -21,7 +21,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ if __package__ in (None, ""):
 
 import psutil
 
-from tests.integration import x11
 from tests.perf.bench_app import (
     MEMORY_SETTLE_S,
     Bench,
@@ -41,7 +39,7 @@ from tests.perf.bench_app import (
     environment,
     log,
     memory_of,
-    own_desktop,
+    on_a_desktop,
     print_table,
 )
 
@@ -167,19 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
-    with tempfile.TemporaryDirectory(prefix="focusapp-bench-bundle-") as folder:
-        work = Path(folder)
-        display = os.environ.get("DISPLAY")
-        if display and not args.own_display:
-            problem = x11.session_problem(display)
-            if problem:
-                parser.error(f"{problem}; unset DISPLAY or pass --own-display")
-            log(f"using the desktop on {display}")
-            return run(args, display, {}, work)
-        with own_desktop(work / "desktop", with_dbus=not args.no_dbus) as added:
-            log(f"started Xvfb, openbox and trayer on {added['DISPLAY']}")
-            extra = {k: v for k, v in added.items() if k != "DISPLAY"}
-            return run(args, added["DISPLAY"], extra, work)
+    return on_a_desktop(parser, args, "focusapp-bench-bundle-", run)
 
 
 if __name__ == "__main__":
